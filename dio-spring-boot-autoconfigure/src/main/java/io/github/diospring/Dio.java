@@ -1,0 +1,408 @@
+package io.github.diospring;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.Interceptors;
+import io.github.diospring.internal.DefaultDio;
+import io.github.diospring.transformer.DefaultTransformer;
+import io.github.diospring.transformer.Transformer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP client, with dio's API: verbs that take a path, optional data, an optional result type
+ * and one optional customizer standing in for dio's named parameters. Every call returns a cold
+ * {@code Mono}: nothing is sent until it is subscribed, and each subscription is one exchange
+ * (so {@code retry()} re-sends). Block with {@code .block()} outside event-loop threads, or stay
+ * reactive.
+ *
+ * <pre>{@code
+ * Dio dio = Dio.create(BaseOptions.builder().baseUrl("https://api.example.com").build());
+ *
+ * Response<Object> r = dio.get("/test", o -> o.queryParameter("id", 12)).block();
+ * Response<User> user = dio.get("/users/{id}", User.class, o -> o.pathVariable("id", 1)).block();
+ * Response<List<User>> users = dio.get("/users", new ParameterizedTypeReference<List<User>>() {}).block();
+ * dio.post("/users", Map.of("name", "Ann"), User.class).subscribe(created -> log.info("{}", created.data()));
+ * }</pre>
+ */
+public interface Dio extends AutoCloseable {
+
+	/** @return a client with dio's default options */
+	static Dio create() {
+		return builder().build();
+	}
+
+	/**
+	 * @param options the client's defaults
+	 * @return a client on its own Reactor Netty connection pool
+	 */
+	static Dio create(BaseOptions options) {
+		return builder().options(options).build();
+	}
+
+	/** @return a builder for a client with its own adapter, transformer or interceptors */
+	static Builder builder() {
+		return new Builder();
+	}
+
+	/** @return the client's defaults */
+	BaseOptions options();
+
+	/**
+	 * Replaces the client's defaults for requests started from now on (dio's
+	 * {@code dio.options = ...}).
+	 * @param options the new defaults
+	 */
+	void options(BaseOptions options);
+
+	/** @return the interceptors, in the order they run */
+	Interceptors interceptors();
+
+	/** @return the transport */
+	HttpClientAdapter httpClientAdapter();
+
+	/** @return the body encoder and decoder */
+	Transformer transformer();
+
+	/**
+	 * The generic request all verbs use.
+	 * @param <T> the result type
+	 * @param method the method, or null for the client's default (GET unless configured)
+	 * @param path a path appended to the base URL, or an absolute URL
+	 * @param data the body, or null
+	 * @param type the result type ({@code Class} or {@code ParameterizedTypeReference.getType()}); null for Maps, Lists and text
+	 * @param customizer per-call settings, or null
+	 * @return the response, when subscribed
+	 * @throws IllegalArgumentException when a setting is invalid (at once, not on subscription)
+	 */
+	<T> Mono<Response<T>> request(@Nullable String method, String path, @Nullable Object data, @Nullable Type type,
+			@Nullable Consumer<RequestOptions.Builder> customizer);
+
+	/**
+	 * Like {@link #request}, for a URI that is used as it is.
+	 * @param <T> the result type
+	 * @param method the method, or null for the client's default
+	 * @param uri the absolute URI
+	 * @param data the body, or null
+	 * @param type the result type, or null
+	 * @param customizer per-call settings, or null
+	 * @return the response, when subscribed
+	 */
+	<T> Mono<Response<T>> requestUri(@Nullable String method, URI uri, @Nullable Object data, @Nullable Type type,
+			@Nullable Consumer<RequestOptions.Builder> customizer);
+
+	/**
+	 * Runs a request that is already built, through every interceptor: how a retry is sent
+	 * ({@code dio.fetch(error.requestOptions())}).
+	 * @param <T> the result type
+	 * @param options the request
+	 * @param type the result type, or null
+	 * @return the response, when subscribed
+	 */
+	<T> Mono<Response<T>> fetch(RequestOptions options, @Nullable Type type);
+
+	/**
+	 * @param options the request
+	 * @return the response with Maps, Lists or text, when subscribed
+	 */
+	default Mono<Response<Object>> fetch(RequestOptions options) {
+		return fetch(options, null);
+	}
+
+	/**
+	 * @param options the request
+	 * @param type the result type
+	 * @param <T> the result type
+	 * @return the typed response, when subscribed
+	 */
+	default <T> Mono<Response<T>> fetch(RequestOptions options, Class<T> type) {
+		return fetch(options, (Type) type);
+	}
+
+	/**
+	 * A request whose method comes from the customizer or the client's default.
+	 * @param path the path or URL
+	 * @param customizer per-call settings (method, data, options...)
+	 * @return the response
+	 */
+	default Mono<Response<Object>> request(String path, Consumer<RequestOptions.Builder> customizer) {
+		return request(null, path, null, null, customizer);
+	}
+
+	// ---- GET ----
+
+	/** @param path the path or URL @return the response */
+	default Mono<Response<Object>> get(String path) {
+		return request("GET", path, null, null, null);
+	}
+
+	/** @param path the path or URL @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> get(String path, Consumer<RequestOptions.Builder> customizer) {
+		return request("GET", path, null, null, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param type result type @return the response */
+	default <T> Mono<Response<T>> get(String path, Class<T> type) {
+		return request("GET", path, null, type, null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> get(String path, Class<T> type, Consumer<RequestOptions.Builder> customizer) {
+		return request("GET", path, null, type, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param type generic result type @return the response */
+	default <T> Mono<Response<T>> get(String path, ParameterizedTypeReference<T> type) {
+		return request("GET", path, null, type.getType(), null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param type generic result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> get(String path, ParameterizedTypeReference<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return request("GET", path, null, type.getType(), customizer);
+	}
+
+	// ---- POST / PUT / PATCH ----
+
+	/** @param path the path or URL @return the response */
+	default Mono<Response<Object>> post(String path) {
+		return request("POST", path, null, null, null);
+	}
+
+	/** @param path the path or URL @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> post(String path, Consumer<RequestOptions.Builder> customizer) {
+		return request("POST", path, null, null, customizer);
+	}
+
+	/** @param path the path or URL @param data the body @return the response */
+	default Mono<Response<Object>> post(String path, @Nullable Object data) {
+		return request("POST", path, data, null, null);
+	}
+
+	/** @param path the path or URL @param data the body @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> post(String path, @Nullable Object data, Consumer<RequestOptions.Builder> customizer) {
+		return request("POST", path, data, null, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @return the response */
+	default <T> Mono<Response<T>> post(String path, @Nullable Object data, Class<T> type) {
+		return request("POST", path, data, type, null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> post(String path, @Nullable Object data, Class<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return request("POST", path, data, type, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type generic result type @return the response */
+	default <T> Mono<Response<T>> post(String path, @Nullable Object data, ParameterizedTypeReference<T> type) {
+		return request("POST", path, data, type.getType(), null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type generic result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> post(String path, @Nullable Object data, ParameterizedTypeReference<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return request("POST", path, data, type.getType(), customizer);
+	}
+
+	/** @param path the path or URL @param data the body @return the response */
+	default Mono<Response<Object>> put(String path, @Nullable Object data) {
+		return request("PUT", path, data, null, null);
+	}
+
+	/** @param path the path or URL @param data the body @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> put(String path, @Nullable Object data, Consumer<RequestOptions.Builder> customizer) {
+		return request("PUT", path, data, null, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @return the response */
+	default <T> Mono<Response<T>> put(String path, @Nullable Object data, Class<T> type) {
+		return request("PUT", path, data, type, null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> put(String path, @Nullable Object data, Class<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return request("PUT", path, data, type, customizer);
+	}
+
+	/** @param path the path or URL @param data the body @return the response */
+	default Mono<Response<Object>> patch(String path, @Nullable Object data) {
+		return request("PATCH", path, data, null, null);
+	}
+
+	/** @param path the path or URL @param data the body @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> patch(String path, @Nullable Object data, Consumer<RequestOptions.Builder> customizer) {
+		return request("PATCH", path, data, null, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @return the response */
+	default <T> Mono<Response<T>> patch(String path, @Nullable Object data, Class<T> type) {
+		return request("PATCH", path, data, type, null);
+	}
+
+	/** @param <T> result type @param path the path or URL @param data the body @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> patch(String path, @Nullable Object data, Class<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return request("PATCH", path, data, type, customizer);
+	}
+
+	// ---- DELETE / HEAD (a body, if any, through the customizer's data) ----
+
+	/** @param path the path or URL @return the response */
+	default Mono<Response<Object>> delete(String path) {
+		return request("DELETE", path, null, null, null);
+	}
+
+	/** @param path the path or URL @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> delete(String path, Consumer<RequestOptions.Builder> customizer) {
+		return request("DELETE", path, null, null, customizer);
+	}
+
+	/** @param <T> result type @param path the path or URL @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> delete(String path, Class<T> type, Consumer<RequestOptions.Builder> customizer) {
+		return request("DELETE", path, null, type, customizer);
+	}
+
+	/** @param path the path or URL @return the response */
+	default Mono<Response<Object>> head(String path) {
+		return request("HEAD", path, null, null, null);
+	}
+
+	/** @param path the path or URL @param customizer per-call settings @return the response */
+	default Mono<Response<Object>> head(String path, Consumer<RequestOptions.Builder> customizer) {
+		return request("HEAD", path, null, null, customizer);
+	}
+
+	// ---- URI variants: the URI is used as it is, the base URL is ignored ----
+
+	/** @param uri the URI @return the response */
+	default Mono<Response<Object>> getUri(URI uri) {
+		return requestUri("GET", uri, null, null, null);
+	}
+
+	/** @param <T> result type @param uri the URI @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> getUri(URI uri, Class<T> type, Consumer<RequestOptions.Builder> customizer) {
+		return requestUri("GET", uri, null, type, customizer);
+	}
+
+	/** @param uri the URI @param data the body @return the response */
+	default Mono<Response<Object>> postUri(URI uri, @Nullable Object data) {
+		return requestUri("POST", uri, data, null, null);
+	}
+
+	/** @param <T> result type @param uri the URI @param data the body @param type result type @param customizer per-call settings @return the response */
+	default <T> Mono<Response<T>> postUri(URI uri, @Nullable Object data, Class<T> type,
+			Consumer<RequestOptions.Builder> customizer) {
+		return requestUri("POST", uri, data, type, customizer);
+	}
+
+	/** @param uri the URI @param data the body @return the response */
+	default Mono<Response<Object>> putUri(URI uri, @Nullable Object data) {
+		return requestUri("PUT", uri, data, null, null);
+	}
+
+	/** @param uri the URI @param data the body @return the response */
+	default Mono<Response<Object>> patchUri(URI uri, @Nullable Object data) {
+		return requestUri("PATCH", uri, data, null, null);
+	}
+
+	/** @param uri the URI @return the response */
+	default Mono<Response<Object>> deleteUri(URI uri) {
+		return requestUri("DELETE", uri, null, null, null);
+	}
+
+	/** @param uri the URI @return the response */
+	default Mono<Response<Object>> headUri(URI uri) {
+		return requestUri("HEAD", uri, null, null, null);
+	}
+
+	/**
+	 * Stops the client: requests started afterwards fail with {@link DioExceptionType#CONNECTION_ERROR}.
+	 * @param force whether to abort requests in flight instead of letting them finish
+	 */
+	void close(boolean force);
+
+	/** Stops the client, letting requests in flight finish. */
+	@Override
+	default void close() {
+		close(false);
+	}
+
+	/**
+	 * Builder for a {@link Dio}.
+	 *
+	 * <pre>{@code
+	 * Dio dio = Dio.builder()
+	 *         .options(BaseOptions.builder().baseUrl("https://api.example.com").build())
+	 *         .interceptor(new AuthInterceptor())
+	 *         .build();
+	 * }</pre>
+	 */
+	final class Builder {
+
+		private BaseOptions options = BaseOptions.defaults();
+
+		private @Nullable HttpClientAdapter adapter;
+
+		private @Nullable Transformer transformer;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private final List<Interceptor> interceptors = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/** @param options the client's defaults @return this */
+		public Builder options(BaseOptions options) {
+			this.options = options;
+			return this;
+		}
+
+		/** @param adapter the transport (default: {@link WebClientAdapter#create()}) @return this */
+		public Builder adapter(HttpClientAdapter adapter) {
+			this.adapter = adapter;
+			return this;
+		}
+
+		/** @param transformer the body codec (default: {@link DefaultTransformer}) @return this */
+		public Builder transformer(Transformer transformer) {
+			this.transformer = transformer;
+			return this;
+		}
+
+		/** @param jsonMapper the JSON mapper (default: a plain {@link JsonMapper}) @return this */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/** @param interceptor appended to the client's interceptors @return this */
+		public Builder interceptor(Interceptor interceptor) {
+			this.interceptors.add(interceptor);
+			return this;
+		}
+
+		/** @return the client */
+		public Dio build() {
+			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper
+					: (this.transformer instanceof DefaultTransformer t) ? t.jsonMapper() : JsonMapper.builder().build();
+			Transformer codec = (this.transformer != null) ? this.transformer : new DefaultTransformer(mapper);
+			HttpClientAdapter transport = (this.adapter != null) ? this.adapter : WebClientAdapter.create();
+			return new DefaultDio(this.options, transport, codec, mapper, this.interceptors);
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.github.diospring;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** Validation shared by the option classes: bad input fails when options are built, naming the field. */
+final class OptionChecks {
+
+	private OptionChecks() {
+	}
+
+	static String method(@Nullable String method) {
+		if (method == null || !Tokens.isToken(method)) {
+			throw new IllegalArgumentException("method: '" + method
+					+ "' is not a valid HTTP method (an RFC 9110 token such as GET or POST, no spaces or separators)");
+		}
+		return method.toUpperCase(Locale.ROOT);
+	}
+
+	static String baseUrl(@Nullable String baseUrl) {
+		if (baseUrl == null || baseUrl.isEmpty()) {
+			return "";
+		}
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("baseUrl: '" + baseUrl + "' is not a valid URL (" + ex.getReason()
+					+ "); write it as http(s)://host[:port][/path]", ex);
+		}
+		String scheme = uri.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				|| uri.getHost() == null || uri.getHost().isEmpty()) {
+			throw new IllegalArgumentException("baseUrl: '" + baseUrl
+					+ "' must be an absolute http or https URL with a host, such as https://api.example.com/v1/");
+		}
+		return baseUrl;
+	}
+
+	static @Nullable Duration timeout(String name, @Nullable Duration timeout) {
+		if (timeout == null) {
+			return null;
+		}
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException(name + ": " + timeout
+					+ " is negative; use a positive duration, or zero for no limit");
+		}
+		return timeout.isZero() ? null : timeout;
+	}
+
+	static int maxRedirects(int maxRedirects) {
+		if (maxRedirects < 0) {
+			throw new IllegalArgumentException("maxRedirects: " + maxRedirects + " is negative; use 0 or more");
+		}
+		return maxRedirects;
+	}
+
+	static void contentTypeConflict(@Nullable String contentType, @Nullable String header) {
+		if (contentType != null && header != null && !contentType.equalsIgnoreCase(header)) {
+			throw new IllegalArgumentException("contentType: '" + contentType
+					+ "' conflicts with the content-type header '" + header + "'; set only one of them");
+		}
+	}
+
+	/** An unmodifiable, order-keeping copy that allows null values (a null query value is a bare key). */
+	static Map<String, @Nullable Object> copy(@Nullable Map<String, ?> map) {
+		if (map == null || map.isEmpty()) {
+			return Collections.emptyMap();
+		}
+		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+}

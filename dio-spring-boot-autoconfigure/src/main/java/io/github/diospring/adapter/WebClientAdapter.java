@@ -1,0 +1,269 @@
+package io.github.diospring.adapter;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.Headers;
+import io.github.diospring.RedirectRecord;
+import io.github.diospring.RequestOptions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The default {@link HttpClientAdapter}: Spring's {@link WebClient}, on Reactor Netty unless the
+ * given builder carries another connector. In a Spring Boot application it is built from Boot's
+ * {@code WebClient.Builder}, so codecs, connector settings and observation come along.
+ *
+ * <p>Timeouts are measured by phase, independent of the connector's own settings: <b>connect</b>
+ * from subscription until the connection is ready to write (TCP and TLS, pool wait included);
+ * <b>send</b> while the body is written; <b>receive</b> from the end of the body until the
+ * headers, then as the longest allowed gap between body chunks. Precise phases need a connector
+ * that connects before it writes, as Reactor Netty (the default) does.
+ *
+ * <p>Redirects are followed here, one exchange per hop, so that credentials can be dropped on a
+ * change of origin and every hop recorded: 301/302/303 continue as GET without a body (HEAD stays
+ * HEAD), 307/308 repeat the method and re-send the body when it is replayable (otherwise the 3xx
+ * response is returned). The underlying client must not follow redirects itself.
+ *
+ * <pre>{@code
+ * Dio dio = Dio.builder()
+ *         .options(BaseOptions.builder().baseUrl("https://api.example.com").build())
+ *         .adapter(new WebClientAdapter(WebClient.builder()))
+ *         .build();
+ * }</pre>
+ */
+public final class WebClientAdapter implements HttpClientAdapter {
+
+	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
+	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
+
+	private final WebClient webClient;
+
+	private final @Nullable ConnectionProvider ownedPool;
+
+	/**
+	 * Uses the given builder (cloned, so the caller's builder is untouched).
+	 * @param builder for example Boot's {@code WebClient.Builder}
+	 */
+	public WebClientAdapter(WebClient.Builder builder) {
+		this(builder.clone().build(), null);
+	}
+
+	private WebClientAdapter(WebClient webClient, @Nullable ConnectionProvider ownedPool) {
+		this.webClient = webClient;
+		this.ownedPool = ownedPool;
+	}
+
+	/**
+	 * An adapter with its own Reactor Netty connection pool, released by {@link #close(boolean)}.
+	 * @return the adapter
+	 */
+	public static WebClientAdapter create() {
+		ConnectionProvider pool = ConnectionProvider.builder("dio").maxIdleTime(Duration.ofSeconds(30)).build();
+		HttpClient httpClient = HttpClient.create(pool).followRedirect(false);
+		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		return new WebClientAdapter(client, pool);
+	}
+
+	@Override
+	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
+		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),
+				new ArrayList<>()));
+	}
+
+	@Override
+	public void close(boolean force) {
+		if (this.ownedPool != null) {
+			if (force) {
+				this.ownedPool.dispose();
+			}
+			else {
+				this.ownedPool.disposeLater().subscribe();
+			}
+		}
+	}
+
+	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+		return exchange(options, hop).flatMap(entity -> {
+			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
+			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
+			if (next == null) {
+				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects));
+			}
+			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
+			if (redirects.size() >= options.maxRedirects()) {
+				return drained.then(Mono.error(() -> new DioException(DioExceptionType.UNKNOWN, options, null,
+						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
+			}
+			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
+			return drained.then(Mono.defer(() -> follow(options, next, redirects)));
+		});
+	}
+
+	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, Hop hop) {
+		Phases phases = new Phases();
+		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
+			phases.connected.tryEmitEmpty();
+			Mono<Void> write = (hop.body != null) ? request.writeWith(hop.body.content()) : request.setComplete();
+			Duration sendTimeout = options.sendTimeout();
+			if (sendTimeout != null && hop.body != null) {
+				write = write.timeout(sendTimeout, Mono.error(() -> DioException.sendTimeout(options, sendTimeout)));
+			}
+			return write.doOnSuccess(v -> phases.sent.tryEmitEmpty());
+		};
+		Mono<ResponseEntity<Flux<DataBuffer>>> exchange = this.webClient.method(HttpMethod.valueOf(hop.method))
+			.uri(hop.uri)
+			.headers(h -> writeHeaders(options, hop, h))
+			.body(inserter)
+			.retrieve()
+			.onStatus(status -> true, response -> Mono.empty())
+			.toEntityFlux(DataBuffer.class);
+		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
+			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
+		}
+		return exchange.onErrorMap(ex -> TransportErrors.translate(ex, options));
+	}
+
+	private static void writeHeaders(RequestOptions options, Hop hop, HttpHeaders target) {
+		boolean preserve = options.preserveHeaderCase();
+		hop.headers.forEach((name, values) -> target.put(preserve ? name : name.toLowerCase(Locale.ROOT), values));
+		if (hop.body != null && hop.body.contentLength() >= 0 && !hop.headers.contains(Headers.CONTENT_LENGTH)) {
+			target.setContentLength(hop.body.contentLength());
+		}
+		if (!options.persistentConnection()) {
+			target.set(HttpHeaders.CONNECTION, "close");
+		}
+	}
+
+	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
+			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
+		Headers.Builder headers = Headers.builder();
+		entity.getHeaders().forEach(headers::set);
+		Duration receiveTimeout = options.receiveTimeout();
+		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
+		if (receiveTimeout != null) {
+			stream = stream.timeout(receiveTimeout, Flux.error(() -> DioException.receiveTimeout(options, receiveTimeout, true)));
+		}
+		int status = entity.getStatusCode().value();
+		HttpStatus known = HttpStatus.resolve(status);
+		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
+				redirects, uri, Map.of());
+	}
+
+	/** Signals of one exchange's progress, and the timer that watches them. */
+	private static final class Phases {
+
+		final Sinks.Empty<Void> connected = Sinks.empty();
+
+		final Sinks.Empty<Void> sent = Sinks.empty();
+
+		<T> Mono<T> watchdog(RequestOptions options) {
+			Duration connectTimeout = options.connectTimeout();
+			Duration receiveTimeout = options.receiveTimeout();
+			Mono<Void> connect = this.connected.asMono();
+			if (connectTimeout != null) {
+				connect = connect.timeout(connectTimeout,
+						Mono.error(() -> DioException.connectionTimeout(options, connectTimeout, null)));
+			}
+			Mono<Void> receive = (receiveTimeout == null) ? Mono.never()
+					: this.sent.asMono().then(Mono.delay(receiveTimeout))
+						.then(Mono.error(() -> DioException.receiveTimeout(options, receiveTimeout, false)));
+			return connect.then(receive).then(Mono.never());
+		}
+
+	}
+
+	/** One request on the way: the original, or a redirect of it. */
+	private static final class Hop {
+
+		final String method;
+
+		final URI uri;
+
+		final Headers headers;
+
+		final @Nullable RequestBody body;
+
+		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
+			this.method = method;
+			this.uri = uri;
+			this.headers = headers;
+			this.body = body;
+		}
+
+		/** @return the next hop, or null when this response is final */
+		@Nullable Hop redirect(ResponseEntity<?> entity) {
+			int status = entity.getStatusCode().value();
+			String location = entity.getHeaders().getFirst(HttpHeaders.LOCATION);
+			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+				return null;
+			}
+			URI target = this.uri.resolve(location.trim());
+			Headers headers = this.headers;
+			if (!sameOrigin(this.uri, target)) {
+				for (String name : CREDENTIAL_HEADERS) {
+					headers = headers.without(name);
+				}
+			}
+			if (status == 307 || status == 308) {
+				if (this.body != null && !this.body.isReplayable()) {
+					return null;
+				}
+				return new Hop(this.method, target, headers, this.body);
+			}
+			String method = this.method.equals("HEAD") ? "HEAD" : "GET";
+			headers = headers.without(Headers.CONTENT_TYPE).without(Headers.CONTENT_LENGTH);
+			return new Hop(method, target, headers, null);
+		}
+
+		private static boolean sameOrigin(URI a, URI b) {
+			return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+					&& Objects.equals(lower(a.getHost()), lower(b.getHost())) && port(a) == port(b);
+		}
+
+		private static @Nullable String lower(@Nullable String s) {
+			return (s != null) ? s.toLowerCase(Locale.ROOT) : null;
+		}
+
+		private static int port(URI uri) {
+			if (uri.getPort() != -1) {
+				return uri.getPort();
+			}
+			return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+		}
+
+	}
+
+	/** Message texts that would clutter the exchange code. */
+	private static final class DioExceptionHints {
+
+		static String tooManyRedirects(RequestOptions options, URI last) {
+			return options.method() + " " + options.uri() + ": stopped after " + options.maxRedirects()
+					+ " redirects (maxRedirects), last at " + last
+					+ ". The server may redirect in a loop; raise maxRedirects or turn followRedirects off.";
+		}
+
+	}
+
+}

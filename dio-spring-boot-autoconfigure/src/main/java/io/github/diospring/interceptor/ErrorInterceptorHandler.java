@@ -1,0 +1,62 @@
+package io.github.diospring.interceptor;
+
+import io.github.diospring.DioException;
+import io.github.diospring.Response;
+import io.github.diospring.internal.HandlerSink;
+import io.github.diospring.internal.InterceptorState.Type;
+
+/**
+ * Completes an {@link Interceptor#onError} callback; call exactly one method, once.
+ *
+ * <pre>{@code
+ * (error, handler) -> error.type() == DioExceptionType.CONNECTION_ERROR
+ *         ? handler.resolve(Response.of(error.requestOptions(), fallback))
+ *         : handler.next(error)
+ * }</pre>
+ */
+public final class ErrorInterceptorHandler {
+
+	private final HandlerSink sink;
+
+	/**
+	 * Made by the request pipeline.
+	 * @param sink where the outcome goes
+	 */
+	public ErrorInterceptorHandler(HandlerSink sink) {
+		this.sink = sink;
+	}
+
+	/**
+	 * Passes the error (or another one) to the next error interceptor.
+	 * @param error the error
+	 */
+	public void next(DioException error) {
+		this.sink.fail(error, Type.NEXT);
+	}
+
+	/**
+	 * Recovers: the request succeeds with this response; no further interceptor runs.
+	 * @param response the response
+	 */
+	public void resolve(Response<?> response) {
+		this.sink.complete(response, Type.RESOLVE);
+	}
+
+	/**
+	 * Fails the request now; the remaining error interceptors are skipped.
+	 * @param error the error
+	 */
+	public void reject(DioException error) {
+		reject(error, false);
+	}
+
+	/**
+	 * Fails the request.
+	 * @param error the error
+	 * @param callFollowingErrorInterceptor whether the remaining error interceptors still run
+	 */
+	public void reject(DioException error, boolean callFollowingErrorInterceptor) {
+		this.sink.fail(error, callFollowingErrorInterceptor ? Type.REJECT_CALL_FOLLOWING : Type.REJECT);
+	}
+
+}

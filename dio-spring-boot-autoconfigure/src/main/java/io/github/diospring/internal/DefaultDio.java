@@ -1,0 +1,257 @@
+package io.github.diospring.internal;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.github.diospring.BaseOptions;
+import io.github.diospring.CancelToken;
+import io.github.diospring.Dio;
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.Headers;
+import io.github.diospring.ProgressCallback;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.RequestBody;
+import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.Interceptors;
+import io.github.diospring.transformer.Transformer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link Dio} implementation: builds {@link RequestOptions}, runs the interceptor chain around
+ * the dispatch (body encoding, adapter, decoding), and converts the result to the caller's type once.
+ */
+public final class DefaultDio implements Dio {
+
+	private volatile BaseOptions options;
+
+	private final Interceptors interceptors = new Interceptors();
+
+	private final HttpClientAdapter adapter;
+
+	private final Transformer transformer;
+
+	private final JsonMapper jsonMapper;
+
+	private volatile boolean closed;
+
+	/**
+	 * @param options the client's defaults
+	 * @param adapter the transport
+	 * @param transformer body encoding and decoding
+	 * @param jsonMapper for converting interceptor-made data into the caller's type
+	 * @param interceptors the initial interceptors, in order
+	 */
+	public DefaultDio(BaseOptions options, HttpClientAdapter adapter, Transformer transformer, JsonMapper jsonMapper,
+			List<Interceptor> interceptors) {
+		this.options = Objects.requireNonNull(options, "options");
+		this.adapter = Objects.requireNonNull(adapter, "adapter");
+		this.transformer = Objects.requireNonNull(transformer, "transformer");
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.interceptors.addAll(interceptors);
+	}
+
+	@Override
+	public BaseOptions options() {
+		return this.options;
+	}
+
+	@Override
+	public void options(BaseOptions options) {
+		this.options = Objects.requireNonNull(options, "options");
+	}
+
+	@Override
+	public Interceptors interceptors() {
+		return this.interceptors;
+	}
+
+	@Override
+	public HttpClientAdapter httpClientAdapter() {
+		return this.adapter;
+	}
+
+	@Override
+	public Transformer transformer() {
+		return this.transformer;
+	}
+
+	@Override
+	public <T> Mono<Response<T>> request(@Nullable String method, String path, @Nullable Object data,
+			@Nullable Type type, @Nullable Consumer<RequestOptions.Builder> customizer) {
+		RequestOptions.Builder builder = RequestOptions.builder(this.options).path(path).data(data);
+		if (method != null) {
+			builder.method(method);
+		}
+		if (customizer != null) {
+			customizer.accept(builder);
+		}
+		return fetch(builder.build(), type);
+	}
+
+	@Override
+	public <T> Mono<Response<T>> requestUri(@Nullable String method, URI uri, @Nullable Object data,
+			@Nullable Type type, @Nullable Consumer<RequestOptions.Builder> customizer) {
+		return request(method, uri.toString(), data, type, customizer);
+	}
+
+	@Override
+	public <T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type) {
+		CallSite callSite = new CallSite();
+		RequestOptions prepared = RequestBodies.implyContentType(withImpliedResponseType(requestOptions, type));
+		return Mono.<Response<T>>create(outer -> {
+			RequestScope scope = new RequestScope(prepared);
+			Mono<Response<T>> result = start(prepared, type, scope);
+			Disposable running = result.contextWrite(outer.contextView())
+				.subscribe(outer::success, outer::error, () -> outer.success(null));
+			scope.attach(outer, running);
+			outer.onDispose(running);
+		}).onErrorMap(DioException.class, e -> e.attachCallSite(callSite.userFrames()));
+	}
+
+	private <T> Mono<Response<T>> start(RequestOptions options, @Nullable Type type, RequestScope scope) {
+		if (this.closed) {
+			return Mono.error(DioException.closed(options));
+		}
+		CancelToken token = options.cancelToken();
+		if (token != null && token.isCancelled()) {
+			return Mono.error(DioException.requestCancelled(options, token.reason()));
+		}
+		return InterceptorChain.run(options, this.interceptors.toList(), scope, o -> dispatch(o, type, scope))
+			.map(response -> convert(response, type, scope));
+	}
+
+	/** The network step: encode the body, exchange, decode, apply validateStatus. */
+	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
+		RequestOptions options = RequestBodies.implyContentType(requestOptions);
+		RequestBody body = RequestBodies.create(options, this.transformer);
+		return this.adapter.fetch(options, body).flatMap(raw -> {
+			ResponseBody responseBody = watch(raw, options);
+			boolean valid = options.validateStatus().validate(responseBody.statusCode());
+			Mono<Object> data;
+			if (valid || options.receiveDataWhenStatusError()) {
+				data = this.transformer.transformResponse(options, responseBody, valid ? type : null);
+			}
+			else {
+				responseBody.close();
+				data = Mono.empty();
+			}
+			return data.map(DataHolder::new).defaultIfEmpty(DataHolder.EMPTY).map(holder -> {
+				scope.decodedData = valid ? holder.data : null;
+				Response<Object> response = new Response<>(holder.data, options, responseBody.statusCode(),
+						responseBody.statusMessage(), responseBody.headers(), responseBody.isRedirect(),
+						responseBody.redirects(), responseBody.realUri(), responseBody.extra());
+				if (!valid) {
+					throw DioException.badResponse(response);
+				}
+				return response;
+			});
+		});
+	}
+
+	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */
+	private static ResponseBody watch(ResponseBody body, RequestOptions options) {
+		ProgressCallback progress = options.onReceiveProgress();
+		CancelToken token = options.cancelToken();
+		if (progress == null && token == null) {
+			return body;
+		}
+		long total = body.contentLength();
+		return body.mapStream(stream -> {
+			Flux<DataBuffer> watched = stream;
+			if (progress != null) {
+				watched = Flux.defer(() -> {
+					long[] received = { 0 };
+					return stream.doOnNext(buffer -> {
+						received[0] += buffer.readableByteCount();
+						progress.onProgress(received[0], total);
+					});
+				});
+			}
+			if (token != null) {
+				watched = watched.takeUntilOther(token.whenCancel()
+					.then(Mono.error(() -> DioException.requestCancelled(options, token.reason()))));
+			}
+			return watched;
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Response<T> convert(Response<Object> response, @Nullable Type type, RequestScope scope) {
+		Object data = response.data();
+		if (type == null || type == Object.class || data == null || data == scope.decodedData) {
+			return (Response<T>) response;
+		}
+		JavaType javaType = this.jsonMapper.getTypeFactory().constructType(type);
+		if (javaType.getRawClass().isInstance(data) && !javaType.isContainerType()) {
+			return (Response<T>) response;
+		}
+		if (data instanceof String text && javaType.getRawClass() != String.class) {
+			throw new DioException(DioExceptionType.UNKNOWN, response.requestOptions(), response,
+					"The response of " + response.requestOptions().method() + " " + response.realUri()
+							+ " was decoded as text (content-type: " + response.headers().value(Headers.CONTENT_TYPE)
+							+ ") and cannot become " + javaType + ". If the server sends JSON under another content type, "
+							+ "set forceJsonDecode(true); the text is in e.response().data(). Text starts: "
+							+ abbreviate(text), null);
+		}
+		try {
+			return response.withData(this.jsonMapper.convertValue(data, javaType));
+		}
+		catch (RuntimeException ex) {
+			throw new DioException(DioExceptionType.UNKNOWN, response.requestOptions(), response,
+					"The response data (" + data.getClass().getName() + ") cannot become " + javaType + ": "
+							+ ex.getMessage(), ex);
+		}
+	}
+
+	private static RequestOptions withImpliedResponseType(RequestOptions options, @Nullable Type type) {
+		if (type == null || type == Object.class) {
+			return options;
+		}
+		ResponseType implied;
+		if (type == byte[].class) {
+			implied = ResponseType.BYTES;
+		}
+		else if (type == ResponseBody.class) {
+			implied = ResponseType.STREAM;
+		}
+		else if (options.responseType() == ResponseType.BYTES || options.responseType() == ResponseType.STREAM) {
+			implied = options.responseType();
+		}
+		else {
+			implied = (type == String.class) ? ResponseType.PLAIN : ResponseType.JSON;
+		}
+		return (implied == options.responseType()) ? options : options.copyWith(b -> b.responseType(implied));
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 120) ? text : text.substring(0, 120) + "…";
+	}
+
+	@Override
+	public void close(boolean force) {
+		this.closed = true;
+		this.adapter.close(force);
+	}
+
+	/** Lets a null body travel through {@code Mono}, which cannot carry null. */
+	private record DataHolder(@Nullable Object data) {
+
+		static final DataHolder EMPTY = new DataHolder(null);
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.github.diospring.internal;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.diospring.CancelToken;
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.interceptor.ErrorInterceptorHandler;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.RequestInterceptorHandler;
+import io.github.diospring.interceptor.ResponseInterceptorHandler;
+import io.github.diospring.internal.InterceptorState.Rejected;
+import io.github.diospring.internal.InterceptorState.Type;
+import reactor.core.publisher.Mono;
+
+/**
+ * dio 5's interceptor pipeline as one Reactor chain: every interceptor's {@code onRequest}, then
+ * the dispatch (adapter and transformer), then every {@code onResponse}, then every
+ * {@code onError}, all in insertion order. Each step runs only in the states dio allows it to
+ * (see {@link InterceptorState.Type}); each step is raced against the cancel token. Handlers that
+ * complete synchronously add no thread hop.
+ */
+final class InterceptorChain {
+
+	private InterceptorChain() {
+	}
+
+	@SuppressWarnings("unchecked")
+	static Mono<Response<Object>> run(RequestOptions options, List<Interceptor> interceptors, RequestScope scope,
+			Function<RequestOptions, Mono<Response<Object>>> dispatch) {
+		Mono<InterceptorState> chain = Mono.just(new InterceptorState(options, Type.NEXT));
+		for (Interceptor interceptor : interceptors) {
+			chain = chain.flatMap(s -> (s.type == Type.NEXT)
+					? requestStep(interceptor, (RequestOptions) s.data, scope) : Mono.just(s));
+		}
+		chain = chain.flatMap(s -> (s.type == Type.NEXT) ? dispatchStep((RequestOptions) s.data, dispatch) : Mono.just(s));
+		for (Interceptor interceptor : interceptors) {
+			chain = chain.flatMap(s -> (s.type == Type.NEXT || s.type == Type.RESOLVE_CALL_FOLLOWING)
+					? responseStep(interceptor, (Response<Object>) s.data, scope) : Mono.just(s));
+		}
+		for (Interceptor interceptor : interceptors) {
+			chain = chain.onErrorResume(error -> errorStep(interceptor, error, options, scope));
+		}
+		return chain.map(s -> (Response<Object>) s.data)
+			.onErrorMap(error -> (error instanceof Rejected r) ? r.error : DioException.from(options, error));
+	}
+
+	private static Mono<InterceptorState> requestStep(Interceptor interceptor, RequestOptions options,
+			RequestScope scope) {
+		Mono<InterceptorState> step = Mono.create(sink -> {
+			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			try {
+				interceptor.onRequest(options, new RequestInterceptorHandler(handlerSink));
+			}
+			catch (Throwable ex) {
+				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
+			}
+		});
+		return raceCancel(step, options);
+	}
+
+	private static Mono<InterceptorState> dispatchStep(RequestOptions options,
+			Function<RequestOptions, Mono<Response<Object>>> dispatch) {
+		Mono<InterceptorState> step = Mono.defer(() -> dispatch.apply(options))
+			.map(response -> new InterceptorState(response, Type.RESOLVE_CALL_FOLLOWING))
+			.onErrorMap(error -> new Rejected(DioException.from(options, error), Type.REJECT_CALL_FOLLOWING));
+		return raceCancel(step, options);
+	}
+
+	private static Mono<InterceptorState> responseStep(Interceptor interceptor, Response<Object> response,
+			RequestScope scope) {
+		RequestOptions options = response.requestOptions();
+		Mono<InterceptorState> step = Mono.create(sink -> {
+			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			try {
+				interceptor.onResponse(response, new ResponseInterceptorHandler(handlerSink));
+			}
+			catch (Throwable ex) {
+				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
+			}
+		});
+		return raceCancel(step, options);
+	}
+
+	private static Mono<InterceptorState> errorStep(Interceptor interceptor, Throwable error,
+			RequestOptions requestOptions, RequestScope scope) {
+		Rejected rejected = (error instanceof Rejected r) ? r
+				: new Rejected(DioException.from(requestOptions, error), Type.NEXT);
+		boolean runs = rejected.type == Type.NEXT || rejected.type == Type.REJECT_CALL_FOLLOWING
+				|| rejected.error.type() == DioExceptionType.CANCEL;
+		if (!runs) {
+			return Mono.error(rejected);
+		}
+		RequestOptions options = (rejected.error.requestOptions() != null) ? rejected.error.requestOptions()
+				: requestOptions;
+		Mono<InterceptorState> step = Mono.create(sink -> {
+			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			try {
+				interceptor.onError(rejected.error, new ErrorInterceptorHandler(handlerSink));
+			}
+			catch (Throwable ex) {
+				handlerSink.failFromCallback(ex, options, Type.NEXT);
+			}
+		});
+		return raceCancel(step, options);
+	}
+
+	/** dio races each step with {@code cancelToken.whenCancel}: a cancel fails the waiting step at once. */
+	private static Mono<InterceptorState> raceCancel(Mono<InterceptorState> step, RequestOptions options) {
+		CancelToken token = options.cancelToken();
+		if (token == null) {
+			return step;
+		}
+		Mono<InterceptorState> cancelled = token.whenCancel()
+			.then(Mono.error(() -> DioException.requestCancelled(options, token.reason())));
+		return Mono.firstWithSignal(step, cancelled);
+	}
+
+}

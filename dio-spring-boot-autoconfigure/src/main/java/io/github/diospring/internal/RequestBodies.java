@@ -1,0 +1,101 @@
+package io.github.diospring.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.diospring.Headers;
+import io.github.diospring.ProgressCallback;
+import io.github.diospring.RequestEncoder;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.adapter.RequestBody;
+import io.github.diospring.transformer.Transformer;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * dio's body table (reference §1.5): which data becomes which bytes, with which implied content
+ * type. Streams and bytes are sent raw; everything else goes through the {@link Transformer}.
+ */
+final class RequestBodies {
+
+	private RequestBodies() {
+	}
+
+	/**
+	 * dio's {@code ImplyContentTypeInterceptor}: JSON for structured data when no content type is set.
+	 * Plain Java objects count as structured data here (dio would send their {@code toString()}).
+	 */
+	static RequestOptions implyContentType(RequestOptions options) {
+		Object data = options.data();
+		if (data == null || options.headers().contains(Headers.CONTENT_TYPE) || isRaw(data)) {
+			return options;
+		}
+		return options.withHeader(Headers.CONTENT_TYPE, Headers.JSON_CONTENT_TYPE);
+	}
+
+	static @Nullable RequestBody create(RequestOptions options, Transformer transformer) {
+		Object data = options.data();
+		RequestBody body;
+		if (data == null) {
+			return null;
+		}
+		else if (data instanceof RequestBody given) {
+			body = given;
+		}
+		else if (data instanceof byte[] bytes) {
+			body = RequestBody.ofBytes(bytes);
+		}
+		else if (data instanceof Publisher<?> publisher) {
+			body = RequestBody.ofStream(Flux.from(publisher).map(RequestBodies::toBuffer), declaredLength(options));
+		}
+		else {
+			String text = transformer.transformRequest(options);
+			RequestEncoder encoder = options.requestEncoder();
+			body = RequestBody.ofBytes((encoder != null) ? encoder.encode(text, options) : text.getBytes(StandardCharsets.UTF_8));
+		}
+		ProgressCallback progress = options.onSendProgress();
+		if (progress != null && body.contentLength() >= 0) {
+			long total = body.contentLength();
+			body = body.map(content -> Flux.defer(() -> {
+				long[] sent = { 0 };
+				return content.doOnNext(buffer -> {
+					sent[0] += buffer.readableByteCount();
+					progress.onProgress(sent[0], total);
+				});
+			}));
+		}
+		return body;
+	}
+
+	private static boolean isRaw(Object data) {
+		return data instanceof byte[] || data instanceof Publisher || data instanceof RequestBody;
+	}
+
+	private static long declaredLength(RequestOptions options) {
+		String value = options.headers().contains(Headers.CONTENT_LENGTH)
+				? options.headers().get(Headers.CONTENT_LENGTH).get(0) : null;
+		if (value == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("headers: content-length '" + value + "' is not a number");
+		}
+	}
+
+	private static DataBuffer toBuffer(Object element) {
+		if (element instanceof DataBuffer buffer) {
+			return buffer;
+		}
+		if (element instanceof byte[] bytes) {
+			return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
+		}
+		throw new IllegalArgumentException("data: a streamed body must emit DataBuffer or byte[], not "
+				+ element.getClass().getName());
+	}
+
+}

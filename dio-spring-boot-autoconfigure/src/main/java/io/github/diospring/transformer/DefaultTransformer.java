@@ -1,0 +1,162 @@
+package io.github.diospring.transformer;
+
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.diospring.DioException;
+import io.github.diospring.Headers;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.ResponseDecoder;
+import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The default {@link Transformer}, with dio's rules and Jackson 3.
+ *
+ * <p>Requests: a String is sent as it is; other data is JSON-encoded when the content type is JSON;
+ * a Map with {@code application/x-www-form-urlencoded} is form-encoded with the list format;
+ * anything else is sent as its {@code toString()}.
+ *
+ * <p>Responses: {@code BYTES} gives {@code byte[]}; {@code PLAIN} gives text (charset from the
+ * content type, UTF-8 by default); {@code JSON} parses when the content type is JSON or
+ * {@code forceJsonDecode} is on, straight into the caller's type, and gives text otherwise.
+ * Empty bodies: {@code null} for JSON content, HEAD and 304; {@code ""} for other text; an empty
+ * array for bytes. A body that fails to parse raises an {@code UNKNOWN} {@link DioException} whose
+ * response holds the raw text.
+ *
+ * <pre>{@code
+ * Transformer transformer = new DefaultTransformer(springJsonMapper);
+ * }</pre>
+ */
+public class DefaultTransformer implements Transformer {
+
+	private final JsonMapper jsonMapper;
+
+	/** Uses a plain {@link JsonMapper}. */
+	public DefaultTransformer() {
+		this(JsonMapper.builder().build());
+	}
+
+	/**
+	 * @param jsonMapper the mapper for JSON bodies (Spring Boot's, in a Boot application)
+	 */
+	public DefaultTransformer(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/** @return the mapper used for JSON */
+	public JsonMapper jsonMapper() {
+		return this.jsonMapper;
+	}
+
+	@Override
+	public String transformRequest(RequestOptions options) {
+		Object data = options.data();
+		if (data instanceof CharSequence text) {
+			return text.toString();
+		}
+		String contentType = options.contentType();
+		if (Transformer.isJsonMimeType(contentType)) {
+			return this.jsonMapper.writeValueAsString(data);
+		}
+		if (data instanceof Map<?, ?> map) {
+			@SuppressWarnings("unchecked")
+			Map<String, ?> fields = (Map<String, ?>) map;
+			return Transformer.urlEncodeMap(fields, options.listFormat());
+		}
+		return String.valueOf(data);
+	}
+
+	@Override
+	public Mono<Object> transformResponse(RequestOptions options, ResponseBody body, @Nullable Type targetType) {
+		if (options.responseType() == ResponseType.STREAM) {
+			return Mono.just(body);
+		}
+		return DataBufferUtils.join(body.stream())
+			.map(DefaultTransformer::toBytes)
+			.defaultIfEmpty(new byte[0])
+			.mapNotNull(bytes -> decode(options, body, bytes, targetType));
+	}
+
+	private @Nullable Object decode(RequestOptions options, ResponseBody body, byte[] bytes, @Nullable Type targetType) {
+		if (options.responseType() == ResponseType.BYTES) {
+			return bytes;
+		}
+		if (bytes.length == 0 && (options.method().equals("HEAD") || body.statusCode() == 304)) {
+			return null;
+		}
+		String contentType = body.headers().contains(Headers.CONTENT_TYPE) ? body.headers().get(Headers.CONTENT_TYPE).get(0) : null;
+		boolean json = options.responseType() == ResponseType.JSON
+				&& (options.forceJsonDecode() || Transformer.isJsonMimeType(contentType));
+		ResponseDecoder decoder = options.responseDecoder();
+		if (!json) {
+			String text = (decoder != null) ? decoder.decode(bytes, options, body.statusCode()) : text(bytes, contentType);
+			return (text != null && text.isEmpty() && isTyped(targetType)
+					&& options.responseType() == ResponseType.JSON) ? null : text;
+		}
+		if (bytes.length == 0) {
+			return null;
+		}
+		try {
+			JavaType type = this.jsonMapper.getTypeFactory().constructType((targetType != null) ? targetType : Object.class);
+			if (decoder != null) {
+				String text = decoder.decode(bytes, options, body.statusCode());
+				return (text == null || text.isEmpty()) ? text : this.jsonMapper.readValue(text, type);
+			}
+			return this.jsonMapper.readValue(bytes, type);
+		}
+		catch (JacksonException ex) {
+			Response<String> raw = new Response<>(text(bytes, contentType), options, body.statusCode(),
+					body.statusMessage(), body.headers(), body.isRedirect(), body.redirects(), body.realUri(),
+					body.extra());
+			throw DioException.malformedBody(raw, ex);
+		}
+	}
+
+	private static boolean isTyped(@Nullable Type targetType) {
+		return targetType != null && targetType != Object.class && targetType != String.class;
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static String text(byte[] bytes, @Nullable String contentType) {
+		return new String(bytes, charset(contentType));
+	}
+
+	static Charset charset(@Nullable String contentType) {
+		if (contentType != null) {
+			int i = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+			if (i >= 0) {
+				String name = contentType.substring(i + 8).split(";", 2)[0].trim().replace("\"", "");
+				try {
+					return Charset.forName(name);
+				}
+				catch (RuntimeException ex) {
+					return StandardCharsets.UTF_8;
+				}
+			}
+		}
+		return StandardCharsets.UTF_8;
+	}
+
+}
