@@ -86,6 +86,20 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		return new WebClientAdapter(client, pool);
 	}
 
+	/**
+	 * An adapter on a Reactor Netty client you configured (pool, proxy, TLS, wiretap). Its own
+	 * redirect following is turned off: dio follows redirects itself. The caller owns the client's
+	 * resources.
+	 * @param httpClient the client
+	 * @return the adapter
+	 */
+	public static WebClientAdapter create(HttpClient httpClient) {
+		WebClient client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(httpClient.followRedirect(false)))
+			.build();
+		return new WebClientAdapter(client, null);
+	}
+
 	@Override
 	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
 		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),

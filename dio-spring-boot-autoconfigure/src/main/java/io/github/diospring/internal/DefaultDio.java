@@ -192,11 +192,12 @@ public final class DefaultDio implements Dio {
 	@SuppressWarnings("unchecked")
 	private <T> Response<T> convert(Response<Object> response, @Nullable Type type, RequestScope scope) {
 		Object data = response.data();
-		if (type == null || type == Object.class || data == null || data == scope.decodedData) {
+		if (type == null || type == Object.class || data == null) {
 			return (Response<T>) response;
 		}
 		JavaType javaType = this.jsonMapper.getTypeFactory().constructType(type);
-		if (javaType.getRawClass().isInstance(data) && !javaType.isContainerType()) {
+		boolean decodedForThisType = data == scope.decodedData;
+		if (javaType.getRawClass().isInstance(data) && (decodedForThisType || !javaType.isContainerType())) {
 			return (Response<T>) response;
 		}
 		if (data instanceof String text && javaType.getRawClass() != String.class) {
