@@ -67,6 +67,21 @@ public interface Dio extends AutoCloseable {
 	/** @return the interceptors, in the order they run */
 	Interceptors interceptors();
 
+	/** Locks the request phase: requests entering request interceptors wait (dio 2.x's {@code dio.lock()}). */
+	default void lock() {
+		interceptors().requestLock().lock();
+	}
+
+	/** Unlocks the request phase: waiting requests go on. */
+	default void unlock() {
+		interceptors().requestLock().unlock();
+	}
+
+	/** Unlocks the request phase and fails the waiting requests. */
+	default void clear() {
+		interceptors().requestLock().clear();
+	}
+
 	/** @return the transport */
 	HttpClientAdapter httpClientAdapter();
 

@@ -162,7 +162,12 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			}
 		}
 		try {
-			URI uri = new URI(UrlEncoding.encodeIllegal(url)).normalize();
+			URI uri = new URI(UrlEncoding.encodeIllegal(url));
+			String rawPath = uri.getRawPath();
+			if (rawPath != null && (rawPath.contains("/./") || rawPath.contains("/../") || rawPath.endsWith("/.")
+					|| rawPath.endsWith("/.."))) {
+				uri = uri.normalize();
+			}
 			if (uri.getScheme() == null || uri.getHost() == null) {
 				throw new IllegalArgumentException("path: '" + this.path + "' with baseUrl '" + this.baseUrl
 						+ "' gives '" + url + "', which is not an absolute http(s) URL; set baseUrl or use a full URL");
@@ -180,7 +185,7 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	}
 
 	private static String expandTemplates(String path, Map<String, @Nullable Object> variables) {
-		if (variables.isEmpty() || path.indexOf('{') < 0) {
+		if (path.indexOf('{') < 0) {
 			return path;
 		}
 		StringBuilder out = new StringBuilder(path.length() + 16);

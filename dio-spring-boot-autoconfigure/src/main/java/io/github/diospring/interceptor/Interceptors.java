@@ -18,6 +18,12 @@ public final class Interceptors implements Iterable<Interceptor> {
 
 	private final CopyOnWriteArrayList<Interceptor> list = new CopyOnWriteArrayList<>();
 
+	private final Lock requestLock = new Lock("request");
+
+	private final Lock responseLock = new Lock("response");
+
+	private final Lock errorLock = new Lock("error");
+
 	/** Creates an empty list. */
 	public Interceptors() {
 	}
@@ -76,6 +82,39 @@ public final class Interceptors implements Iterable<Interceptor> {
 	/** @return an immutable snapshot, in order */
 	public List<Interceptor> toList() {
 		return List.copyOf(this.list);
+	}
+
+	/** @return the lock of the request phase ({@code dio.lock()} locks it) */
+	public Lock requestLock() {
+		return this.requestLock;
+	}
+
+	/** @return the lock of the response phase */
+	public Lock responseLock() {
+		return this.responseLock;
+	}
+
+	/** @return the lock of the error phase */
+	public Lock errorLock() {
+		return this.errorLock;
+	}
+
+	/**
+	 * Runs one interceptor step behind its phase's lock and, for a {@link QueuedInterceptor}, its
+	 * queue. For the request pipeline; not for application code.
+	 * @param <T> the step's value
+	 * @param interceptor the interceptor
+	 * @param phase 0 request, 1 response, 2 error
+	 * @param step the step
+	 * @param options the request
+	 * @return the guarded step
+	 */
+	public <T> reactor.core.publisher.Mono<T> guard(Interceptor interceptor, int phase, reactor.core.publisher.Mono<T> step,
+			io.github.diospring.RequestOptions options) {
+		reactor.core.publisher.Mono<T> guarded = (interceptor instanceof QueuedInterceptor queued)
+				? queued.queue(phase).run(step, options) : step;
+		Lock lock = (phase == 0) ? this.requestLock : (phase == 1) ? this.responseLock : this.errorLock;
+		return lock.gate(guarded, options);
 	}
 
 	@Override

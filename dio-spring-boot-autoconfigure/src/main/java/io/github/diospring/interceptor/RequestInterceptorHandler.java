@@ -70,4 +70,16 @@ public final class RequestInterceptorHandler {
 		this.sink.fail(error, callFollowingErrorInterceptor ? Type.REJECT_CALL_FOLLOWING : Type.REJECT);
 	}
 
+	/**
+	 * Lets the pipeline watch this callback's asynchronous work (dio observes the Future an async
+	 * callback returns): if the work fails before the handler is completed, the failure counts as
+	 * an exception thrown by the callback; if it ends without completing the handler, the request
+	 * fails with a message naming the interceptor instead of hanging. Cancelling the request
+	 * cancels the work.
+	 * @param work the asynchronous work, which completes this handler along the way
+	 */
+	public void observe(org.reactivestreams.Publisher<?> work) {
+		this.sink.observe(work);
+	}
+
 }

@@ -21,6 +21,7 @@ import io.github.diospring.adapter.RequestBody;
 import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.Interceptors;
+import io.github.diospring.interceptor.QueuedInterceptor;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -35,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the dispatch (body encoding, adapter, decoding), and converts the result to the caller's type once.
  */
 public final class DefaultDio implements Dio {
+
+	/** Must match {@code SerialQueue.LINEAGE}. */
+	private static final String LINEAGE = "dio.lineage";
 
 	private volatile BaseOptions options;
 
@@ -130,7 +134,9 @@ public final class DefaultDio implements Dio {
 		if (token != null && token.isCancelled()) {
 			return Mono.error(DioException.requestCancelled(options, token.reason()));
 		}
-		return InterceptorChain.run(options, this.interceptors.toList(), scope, o -> dispatch(o, type, scope))
+		List<Interceptor> chain = this.interceptors.toList();
+		RequestOptions traced = withLineage(options, chain);
+		return InterceptorChain.run(traced, this.interceptors, chain, scope, o -> dispatch(o, type, scope))
 			.map(response -> convert(response, type, scope));
 	}
 
@@ -216,6 +222,17 @@ public final class DefaultDio implements Dio {
 					"The response data (" + data.getClass().getName() + ") cannot become " + javaType + ": "
 							+ ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Stamps a request with an identity its copies keep, so that a retry sent from inside a
+	 * {@link QueuedInterceptor} callback does not queue behind that callback. Only when one is present.
+	 */
+	private static RequestOptions withLineage(RequestOptions options, List<Interceptor> chain) {
+		if (options.extra().containsKey(LINEAGE) || chain.stream().noneMatch(QueuedInterceptor.class::isInstance)) {
+			return options;
+		}
+		return options.copyWith(b -> b.extra(LINEAGE, new Object()));
 	}
 
 	private static RequestOptions withImpliedResponseType(RequestOptions options, @Nullable Type type) {

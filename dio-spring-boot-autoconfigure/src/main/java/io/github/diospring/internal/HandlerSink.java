@@ -2,6 +2,11 @@ package io.github.diospring.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
 import org.slf4j.Logger;
@@ -25,9 +30,47 @@ public final class HandlerSink {
 
 	private final AtomicBoolean done = new AtomicBoolean();
 
-	HandlerSink(MonoSink<InterceptorState> sink, RequestScope scope) {
+	private final RequestOptions options;
+
+	private final String interceptor;
+
+	private final InterceptorState.Type onThrow;
+
+	private Disposable.@org.jspecify.annotations.Nullable Composite work;
+
+	HandlerSink(MonoSink<InterceptorState> sink, RequestScope scope, RequestOptions options, Object interceptor,
+			InterceptorState.Type onThrow) {
 		this.sink = sink;
 		this.scope = scope;
+		this.options = options;
+		this.interceptor = interceptor.getClass().getName();
+		this.onThrow = onThrow;
+	}
+
+	/**
+	 * Watches a callback's asynchronous work, as dio watches the Future an async callback returns:
+	 * an error it ends with counts as an exception thrown by the callback, and work that ends
+	 * without completing the handler fails the request instead of leaving it hanging. Cancelling
+	 * the request cancels the work.
+	 * @param work the work
+	 */
+	public void observe(Publisher<?> work) {
+		Disposable.Composite composite;
+		synchronized (this) {
+			if (this.work == null) {
+				this.work = Disposables.composite();
+				this.sink.onCancel(this.work);
+			}
+			composite = this.work;
+		}
+		composite.add(Flux.from(work).subscribe(value -> {
+		}, error -> failFromCallback(error, this.options, this.onThrow), () -> {
+			if (!this.done.get()) {
+				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor
+						+ " finished its asynchronous work without calling next, resolve or reject"), this.options,
+						this.onThrow);
+			}
+		}));
 	}
 
 	/**

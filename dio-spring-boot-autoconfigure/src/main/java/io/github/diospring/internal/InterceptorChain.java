@@ -10,6 +10,7 @@ import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.interceptor.ErrorInterceptorHandler;
 import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.Interceptors;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
 import io.github.diospring.interceptor.ResponseInterceptorHandler;
 import io.github.diospring.internal.InterceptorState.Rejected;
@@ -29,29 +30,29 @@ final class InterceptorChain {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Mono<Response<Object>> run(RequestOptions options, List<Interceptor> interceptors, RequestScope scope,
-			Function<RequestOptions, Mono<Response<Object>>> dispatch) {
+	static Mono<Response<Object>> run(RequestOptions options, Interceptors guards, List<Interceptor> interceptors,
+			RequestScope scope, Function<RequestOptions, Mono<Response<Object>>> dispatch) {
 		Mono<InterceptorState> chain = Mono.just(new InterceptorState(options, Type.NEXT));
 		for (Interceptor interceptor : interceptors) {
 			chain = chain.flatMap(s -> (s.type == Type.NEXT)
-					? requestStep(interceptor, (RequestOptions) s.data, scope) : Mono.just(s));
+					? requestStep(interceptor, (RequestOptions) s.data, scope, guards) : Mono.just(s));
 		}
 		chain = chain.flatMap(s -> (s.type == Type.NEXT) ? dispatchStep((RequestOptions) s.data, dispatch) : Mono.just(s));
 		for (Interceptor interceptor : interceptors) {
 			chain = chain.flatMap(s -> (s.type == Type.NEXT || s.type == Type.RESOLVE_CALL_FOLLOWING)
-					? responseStep(interceptor, (Response<Object>) s.data, scope) : Mono.just(s));
+					? responseStep(interceptor, (Response<Object>) s.data, scope, guards) : Mono.just(s));
 		}
 		for (Interceptor interceptor : interceptors) {
-			chain = chain.onErrorResume(error -> errorStep(interceptor, error, options, scope));
+			chain = chain.onErrorResume(error -> errorStep(interceptor, error, options, scope, guards));
 		}
 		return chain.map(s -> (Response<Object>) s.data)
 			.onErrorMap(error -> (error instanceof Rejected r) ? r.error : DioException.from(options, error));
 	}
 
 	private static Mono<InterceptorState> requestStep(Interceptor interceptor, RequestOptions options,
-			RequestScope scope) {
+			RequestScope scope, Interceptors guards) {
 		Mono<InterceptorState> step = Mono.create(sink -> {
-			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.REJECT_CALL_FOLLOWING);
 			try {
 				interceptor.onRequest(options, new RequestInterceptorHandler(handlerSink));
 			}
@@ -59,7 +60,7 @@ final class InterceptorChain {
 				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
 			}
 		});
-		return raceCancel(step, options);
+		return raceCancel(guards.guard(interceptor, 0, step, options), options);
 	}
 
 	private static Mono<InterceptorState> dispatchStep(RequestOptions options,
@@ -71,10 +72,10 @@ final class InterceptorChain {
 	}
 
 	private static Mono<InterceptorState> responseStep(Interceptor interceptor, Response<Object> response,
-			RequestScope scope) {
+			RequestScope scope, Interceptors guards) {
 		RequestOptions options = response.requestOptions();
 		Mono<InterceptorState> step = Mono.create(sink -> {
-			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.REJECT_CALL_FOLLOWING);
 			try {
 				interceptor.onResponse(response, new ResponseInterceptorHandler(handlerSink));
 			}
@@ -82,11 +83,11 @@ final class InterceptorChain {
 				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
 			}
 		});
-		return raceCancel(step, options);
+		return raceCancel(guards.guard(interceptor, 1, step, options), options);
 	}
 
 	private static Mono<InterceptorState> errorStep(Interceptor interceptor, Throwable error,
-			RequestOptions requestOptions, RequestScope scope) {
+			RequestOptions requestOptions, RequestScope scope, Interceptors guards) {
 		Rejected rejected = (error instanceof Rejected r) ? r
 				: new Rejected(DioException.from(requestOptions, error), Type.NEXT);
 		boolean runs = rejected.type == Type.NEXT || rejected.type == Type.REJECT_CALL_FOLLOWING
@@ -97,7 +98,7 @@ final class InterceptorChain {
 		RequestOptions options = (rejected.error.requestOptions() != null) ? rejected.error.requestOptions()
 				: requestOptions;
 		Mono<InterceptorState> step = Mono.create(sink -> {
-			HandlerSink handlerSink = new HandlerSink(sink, scope);
+			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.NEXT);
 			try {
 				interceptor.onError(rejected.error, new ErrorInterceptorHandler(handlerSink));
 			}
@@ -105,7 +106,7 @@ final class InterceptorChain {
 				handlerSink.failFromCallback(ex, options, Type.NEXT);
 			}
 		});
-		return raceCancel(step, options);
+		return raceCancel(guards.guard(interceptor, 2, step, options), options);
 	}
 
 	/** dio races each step with {@code cancelToken.whenCancel}: a cancel fails the waiting step at once. */

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * dio's {@code encodeMap}: query strings and {@code x-www-form-urlencoded} bodies from nested maps
  * and lists, with every {@link ListFormat}. Differences from dio, on purpose: TSV uses a real tab;
  * query values that are not strings are percent-encoded too (dio writes their {@code toString()}
- * raw, which can produce an invalid URL).
+ * raw, which can produce an invalid URL); a {@link ListParam} with {@code MULTI} inside a
+ * {@code MULTI_COMPATIBLE} request writes plain repeated keys, as its own format says (dio adds
+ * brackets from the request's format).
  */
 public final class UrlEncoding {
 

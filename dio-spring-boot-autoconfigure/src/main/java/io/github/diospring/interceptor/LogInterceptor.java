@@ -1,0 +1,282 @@
+package io.github.diospring.interceptor;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import io.github.diospring.DioException;
+import io.github.diospring.Headers;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.adapter.RequestBody;
+import io.github.diospring.adapter.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs requests, responses and errors (dio's {@code LogInterceptor}), with dio's switches:
+ * {@code request}, {@code requestHeader}, {@code requestBody}, {@code responseHeader},
+ * {@code responseBody}, {@code error}. Better than dio: credentials ({@code Authorization},
+ * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, configurable) are redacted by
+ * default; bodies are cut at a size limit; streamed and binary bodies are never read for logging,
+ * only described. Each exchange phase is one log entry. Add it last so it logs what is really sent.
+ *
+ * <pre>{@code
+ * dio.interceptors().add(LogInterceptor.builder()
+ *         .requestBody(true)
+ *         .responseBody(true)
+ *         .redactHeader("X-Api-Key")
+ *         .logPrint(System.out::println)   // default: an SLF4J logger at INFO
+ *         .build());
+ * }</pre>
+ */
+public final class LogInterceptor implements Interceptor {
+
+	/** Headers redacted unless configured otherwise. */
+	public static final Set<String> DEFAULT_REDACTED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+			"set-cookie");
+
+	private static final Logger logger = LoggerFactory.getLogger(LogInterceptor.class);
+
+	private static final String REDACTED = "██";
+
+	private final boolean request;
+
+	private final boolean requestHeader;
+
+	private final boolean requestBody;
+
+	private final boolean responseHeader;
+
+	private final boolean responseBody;
+
+	private final boolean error;
+
+	private final Set<String> redactedHeaders;
+
+	private final int maxBodyLength;
+
+	private final Consumer<String> logPrint;
+
+	private LogInterceptor(Builder b) {
+		this.request = b.request;
+		this.requestHeader = b.requestHeader;
+		this.requestBody = b.requestBody;
+		this.responseHeader = b.responseHeader;
+		this.responseBody = b.responseBody;
+		this.error = b.error;
+		this.redactedHeaders = Set.copyOf(b.redactedHeaders);
+		this.maxBodyLength = b.maxBodyLength;
+		this.logPrint = b.logPrint;
+	}
+
+	/** @return a builder with dio's defaults (everything but the request body) and redaction on */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
+		if (this.request || this.requestHeader || this.requestBody) {
+			StringBuilder out = new StringBuilder("*** Request ***");
+			if (this.request) {
+				out.append("\nuri: ").append(safeUri(options)).append("\nmethod: ").append(options.method())
+					.append("\nresponseType: ").append(options.responseType())
+					.append("\nfollowRedirects: ").append(options.followRedirects())
+					.append("\nconnectTimeout: ").append(options.connectTimeout())
+					.append("\nsendTimeout: ").append(options.sendTimeout())
+					.append("\nreceiveTimeout: ").append(options.receiveTimeout())
+					.append("\nreceiveDataWhenStatusError: ").append(options.receiveDataWhenStatusError())
+					.append("\nextra: ").append(options.extra().keySet());
+			}
+			if (this.requestHeader) {
+				out.append("\nheaders:");
+				appendHeaders(out, options.headers());
+			}
+			if (this.requestBody) {
+				out.append("\ndata:\n").append(describe(options.data()));
+			}
+			this.logPrint.accept(out.toString());
+		}
+		handler.next(options);
+	}
+
+	@Override
+	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
+		StringBuilder out = new StringBuilder("*** Response ***");
+		appendResponse(out, response);
+		this.logPrint.accept(out.toString());
+		handler.next(response);
+	}
+
+	@Override
+	public void onError(DioException error, ErrorInterceptorHandler handler) {
+		if (this.error) {
+			StringBuilder out = new StringBuilder("*** DioException ***:\nuri: ")
+				.append((error.requestOptions() != null) ? safeUri(error.requestOptions()) : "?")
+				.append('\n')
+				.append(error);
+			if (error.response() != null) {
+				appendResponse(out, error.response());
+			}
+			this.logPrint.accept(out.toString());
+		}
+		handler.next(error);
+	}
+
+	private void appendResponse(StringBuilder out, Response<?> response) {
+		out.append("\nuri: ").append(response.realUri()).append("\nstatusCode: ").append(response.statusCode());
+		if (response.isRedirect()) {
+			out.append("\nredirects: ").append(response.redirects());
+		}
+		if (this.responseHeader) {
+			out.append("\nheaders:");
+			appendHeaders(out, response.headers());
+		}
+		if (this.responseBody) {
+			out.append("\nResponse Text:\n").append(describe(response.data()));
+		}
+	}
+
+	private void appendHeaders(StringBuilder out, Headers headers) {
+		headers.forEach((name, values) -> {
+			boolean redact = this.redactedHeaders.contains(name.toLowerCase(Locale.ROOT));
+			out.append("\n ").append(name).append(": ").append(redact ? REDACTED : String.join(", ", values));
+		});
+	}
+
+	/** Describes a body without reading streams and without printing binary content. */
+	private String describe(@Nullable Object data) {
+		if (data == null) {
+			return "null";
+		}
+		if (data instanceof byte[] bytes) {
+			return "[" + bytes.length + " bytes]";
+		}
+		if (data instanceof ResponseBody || data instanceof Publisher || data instanceof InputStream
+				|| data instanceof RequestBody) {
+			return "[streamed body, not logged: " + data.getClass().getSimpleName() + "]";
+		}
+		String text = String.valueOf(data);
+		if (text.length() > this.maxBodyLength) {
+			return text.substring(0, this.maxBodyLength) + "… (" + (text.length() - this.maxBodyLength)
+					+ " more characters)";
+		}
+		return text;
+	}
+
+	private static String safeUri(RequestOptions options) {
+		try {
+			return options.uri().toString();
+		}
+		catch (IllegalArgumentException ex) {
+			return options.baseUrl() + options.path();
+		}
+	}
+
+	/**
+	 * Builder for {@link LogInterceptor}.
+	 *
+	 * <pre>{@code
+	 * LogInterceptor.builder().requestHeader(false).responseHeader(false).maxBodyLength(1024).build();
+	 * }</pre>
+	 */
+	public static final class Builder {
+
+		private boolean request = true;
+
+		private boolean requestHeader = true;
+
+		private boolean requestBody;
+
+		private boolean responseHeader = true;
+
+		private boolean responseBody;
+
+		private boolean error = true;
+
+		private final Set<String> redactedHeaders = new TreeSet<>(DEFAULT_REDACTED_HEADERS);
+
+		private int maxBodyLength = 4096;
+
+		private Consumer<String> logPrint = logger::info;
+
+		private Builder() {
+		}
+
+		/** @param on log method, URI and options @return this */
+		public Builder request(boolean on) {
+			this.request = on;
+			return this;
+		}
+
+		/** @param on log request headers @return this */
+		public Builder requestHeader(boolean on) {
+			this.requestHeader = on;
+			return this;
+		}
+
+		/** @param on log request bodies @return this */
+		public Builder requestBody(boolean on) {
+			this.requestBody = on;
+			return this;
+		}
+
+		/** @param on log response headers @return this */
+		public Builder responseHeader(boolean on) {
+			this.responseHeader = on;
+			return this;
+		}
+
+		/** @param on log response bodies @return this */
+		public Builder responseBody(boolean on) {
+			this.responseBody = on;
+			return this;
+		}
+
+		/** @param on log errors @return this */
+		public Builder error(boolean on) {
+			this.error = on;
+			return this;
+		}
+
+		/** @param name a header whose value is replaced by a mark, any case @return this */
+		public Builder redactHeader(String name) {
+			this.redactedHeaders.add(name.toLowerCase(Locale.ROOT));
+			return this;
+		}
+
+		/** @param names the headers to redact, replacing the defaults (empty: redact nothing) @return this */
+		public Builder redactedHeaders(Set<String> names) {
+			this.redactedHeaders.clear();
+			names.forEach(this::redactHeader);
+			return this;
+		}
+
+		/** @param max characters of a body that are logged @return this */
+		public Builder maxBodyLength(int max) {
+			if (max < 0) {
+				throw new IllegalArgumentException("maxBodyLength: " + max + " is negative");
+			}
+			this.maxBodyLength = max;
+			return this;
+		}
+
+		/** @param sink where each entry goes (default: SLF4J, INFO) @return this */
+		public Builder logPrint(Consumer<String> sink) {
+			this.logPrint = sink;
+			return this;
+		}
+
+		/** @return the interceptor */
+		public LogInterceptor build() {
+			return new LogInterceptor(this);
+		}
+
+	}
+
+}
