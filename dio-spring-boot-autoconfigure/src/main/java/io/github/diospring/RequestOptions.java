@@ -136,8 +136,8 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	/**
 	 * The URL, built as dio builds it: an absolute {@code http(s)} path ignores the base URL;
 	 * otherwise base URL and path are concatenated as text (so {@code https://a/api/} +
-	 * {@code /users} is {@code https://a/api/users}), {@code //} after the scheme collapses to
-	 * {@code /}, {@code {name}} templates are filled from {@link #pathVariables()}, the query is
+	 * {@code /users} is {@code https://a/api/users}), every run of slashes after the scheme collapses
+	 * to one {@code /} (dio leaves {@code ///} as {@code //}), {@code {name}} templates are filled from {@link #pathVariables()}, the query is
 	 * appended with {@code ?} or {@code &}, and dot segments are resolved.
 	 * @return the URI
 	 * @throws IllegalArgumentException when the result is not a valid URI or a template has no value
@@ -152,7 +152,11 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			url = this.baseUrl + p;
 			int scheme = url.indexOf(":/");
 			if (scheme >= 0 && url.indexOf(":/", scheme + 2) < 0) {
-				url = url.substring(0, scheme + 2) + url.substring(scheme + 2).replace("//", "/");
+				String rest = url.substring(scheme + 2);
+				while (rest.contains("//")) {
+					rest = rest.replace("//", "/");
+				}
+				url = url.substring(0, scheme + 2) + rest;
 			}
 		}
 		if (!this.queryParameters.isEmpty()) {

@@ -117,11 +117,11 @@ public final class DefaultDio implements Dio {
 		CallSite callSite = new CallSite();
 		RequestOptions prepared = RequestBodies.implyContentType(withImpliedResponseType(requestOptions, type));
 		return Mono.<Response<T>>create(outer -> {
-			RequestScope scope = new RequestScope(prepared);
+			RequestScope scope = new RequestScope(prepared, outer);
 			Mono<Response<T>> result = start(prepared, type, scope);
 			Disposable running = result.contextWrite(outer.contextView())
 				.subscribe(outer::success, outer::error, () -> outer.success(null));
-			scope.attach(outer, running);
+			scope.running(running);
 			outer.onDispose(running);
 		}).onErrorMap(DioException.class, e -> e.attachCallSite(callSite.userFrames()));
 	}

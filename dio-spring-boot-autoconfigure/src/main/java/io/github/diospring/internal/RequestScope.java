@@ -14,27 +14,31 @@ final class RequestScope {
 
 	private final RequestOptions options;
 
-	private volatile @Nullable MonoSink<?> outer;
+	private final MonoSink<?> outer;
 
 	private volatile @Nullable Disposable chain;
 
+	private volatile boolean failed;
+
 	volatile @Nullable Object decodedData;
 
-	RequestScope(RequestOptions options) {
+	RequestScope(RequestOptions options, MonoSink<?> outer) {
 		this.options = options;
+		this.outer = outer;
 	}
 
-	void attach(MonoSink<?> outer, Disposable chain) {
-		this.outer = outer;
+	/** The running chain; disposed at once if the request already failed while it started. */
+	void running(Disposable chain) {
 		this.chain = chain;
+		if (this.failed) {
+			chain.dispose();
+		}
 	}
 
 	void fail(Throwable error) {
-		MonoSink<?> sink = this.outer;
+		this.failed = true;
+		this.outer.error(DioException.from(this.options, error));
 		Disposable running = this.chain;
-		if (sink != null) {
-			sink.error(DioException.from(this.options, error));
-		}
 		if (running != null) {
 			running.dispose();
 		}
