@@ -1,0 +1,139 @@
+package io.github.diospring.interceptor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.diospring.Dio;
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.testing.LocalServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Token refresh as dio users write it (reference §2.4), under concurrent requests. */
+class TokenRefreshTest {
+
+	@RegisterExtension
+	static final LocalServer server = new LocalServer();
+
+	/** Refreshes on 401 through a separate Dio, then retries the request with fetch. */
+	static final class RefreshOn401 extends QueuedInterceptor {
+
+		private final Dio dio;
+
+		private final Dio tokenDio;
+
+		volatile String token = "old";
+
+		RefreshOn401(Dio dio, Dio tokenDio) {
+			this.dio = dio;
+			this.tokenDio = tokenDio;
+		}
+
+		@Override
+		public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
+			handler.next(options.withHeader("Authorization", "Bearer " + this.token));
+		}
+
+		@Override
+		public void onError(DioException error, ErrorInterceptorHandler handler) {
+			RequestOptions failed = error.requestOptions();
+			boolean expired = error.response() != null && error.response().statusCode() == 401;
+			if (!expired || failed.extra().containsKey("retried")) {
+				handler.next(error);
+				return;
+			}
+			boolean stale = ("Bearer " + this.token).equals(failed.headers().value("Authorization"));
+			Mono<String> current = stale ? this.tokenDio.post("/refresh")
+				.map(r -> this.token = (String) ((Map<?, ?>) r.data()).get("token")) : Mono.just(this.token);
+			handler.observe(current
+				.flatMap(t -> this.dio.fetch(failed.copyWith(b -> b.header("Authorization", "Bearer " + t).extra("retried", true))))
+				.doOnNext(handler::resolve)
+				.onErrorResume(DioException.class, e -> {
+					handler.reject(e);
+					return Mono.empty();
+				}));
+		}
+
+	}
+
+	@Test
+	void concurrent401sRefreshTheTokenExactlyOnceAndEveryRequestSucceeds() {
+		server.wireMock().stubFor(get("/data").willReturn(aResponse().withStatus(401)));
+		server.wireMock().stubFor(get("/data").withHeader("Authorization", equalTo("Bearer new"))
+			.willReturn(okJson("{\"secret\":42}")));
+		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"new\"}").withFixedDelay(100)));
+		Dio dio = server.dio();
+		RefreshOn401 refresher = new RefreshOn401(dio, server.dio());
+		dio.interceptors().add(refresher);
+
+		List<Response<Object>> responses = Flux.range(0, 6).flatMap(i -> dio.get("/data")).collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(responses).hasSize(6).allSatisfy(r -> assertThat(r.data()).isEqualTo(Map.of("secret", 42)));
+		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")));
+		assertThat(refresher.token).isEqualTo("new");
+	}
+
+	@Test
+	void aRetryThatFailsAgainEndsTheRequestInsteadOfDeadlocking() {
+		server.wireMock().stubFor(get("/data").willReturn(aResponse().withStatus(401)));
+		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"still-bad\"}")));
+		Dio dio = server.dio();
+		dio.interceptors().add(new RefreshOn401(dio, server.dio()));
+
+		List<Object> outcomes = Flux.range(0, 5)
+			.flatMap(i -> dio.get("/data").map(Object.class::cast).onErrorResume(Mono::just))
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(outcomes).hasSize(5).allSatisfy(o -> {
+			assertThat(o).isInstanceOf(DioException.class);
+			assertThat(((DioException) o).type()).isEqualTo(DioExceptionType.BAD_RESPONSE);
+			assertThat(((DioException) o).response().statusCode()).isEqualTo(401);
+		});
+		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")));
+		server.wireMock().verify(10, getRequestedFor(urlEqualTo("/data")));
+	}
+
+	@Test
+	void aProactiveRefreshInOnRequestHappensOnceForConcurrentRequests() {
+		server.wireMock().stubFor(get("/token").willReturn(okJson("{\"token\":\"t-9\"}").withFixedDelay(100)));
+		server.wireMock().stubFor(get("/data").withHeader("Authorization", equalTo("Bearer t-9")).willReturn(okJson("{\"ok\":1}")));
+		Dio dio = server.dio();
+		Dio tokenDio = server.dio();
+		String[] token = { null };
+		dio.interceptors().add(QueuedInterceptorsWrapper.builder().onRequest((options, handler) -> {
+			if (token[0] != null) {
+				handler.next(options.withHeader("Authorization", "Bearer " + token[0]));
+				return;
+			}
+			handler.observe(tokenDio.get("/token").doOnNext(r -> {
+				token[0] = (String) ((Map<?, ?>) r.data()).get("token");
+				handler.next(options.withHeader("Authorization", "Bearer " + token[0]));
+			}));
+		}).build());
+
+		List<Response<Object>> responses = Flux.range(0, 6).flatMap(i -> dio.get("/data")).collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(responses).hasSize(6).allSatisfy(r -> assertThat(r.data()).isEqualTo(Map.of("ok", 1)));
+		server.wireMock().verify(1, getRequestedFor(urlEqualTo("/token")));
+	}
+
+}
