@@ -1,9 +1,13 @@
 package io.github.diospring.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.diospring.Dio;
-import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.interceptor.Interceptor;
-import io.github.diospring.transformer.DefaultTransformer;
+import io.github.diospring.interceptor.LogInterceptor;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,23 +15,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto-configures a {@link Dio} from {@code dio.*}, built on Boot's {@code WebClient.Builder}
- * (codecs, connector and observation come along) with a connector that leaves redirects to dio,
- * which follows them itself to drop credentials across origins. Every {@link Interceptor} bean
- * joins the chain in {@code @Order} order.
+ * Auto-configures dio from {@code dio.*}: a primary {@link Dio}, one per {@code dio.clients.<name>}
+ * (qualifier {@code <name>}), the {@link DioClients} registry and the built-in interceptors. Each
+ * client is built on Boot's {@code WebClient.Builder}; every {@link Interceptor} bean joins the
+ * chains in {@code @Order} order, never as a {@code WebClientCustomizer} (which would leak into
+ * every WebClient of the application).
  *
  * <pre>{@code
  * @Service
- * class UserService {
- *     UserService(Dio dio) { this.dio = dio; }
+ * class Repos {
+ *     Repos(Dio dio, @Qualifier("github") Dio github) { ... }
  * }
  * }</pre>
  */
@@ -35,25 +43,57 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({ Dio.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "dio.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DioProperties.class)
+@Import(DioClientsRegistrar.class)
 public final class DioAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Bean
 	@ConditionalOnMissingBean
-	Dio dio(DioProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+	DioClients dioClients(DioProperties properties, ObjectProvider<WebClient.Builder> webClientBuilders,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<HttpClientSettings> settings,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Interceptor> interceptors) {
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
-		HttpClientSettings connectorSettings = settings.getIfAvailable(HttpClientSettings::defaults)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(connectorSettings));
-		JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
-		Dio.Builder dio = Dio.builder()
-			.options(DioPropertiesMapper.map(properties))
-			.adapter(new WebClientAdapter(builder))
-			.transformer(new DefaultTransformer(mapper))
-			.jsonMapper(mapper);
-		interceptors.orderedStream().forEach(dio::interceptor);
-		return dio.build();
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<Interceptor> interceptors, ObjectProvider<DioBuilderCustomizer> customizers,
+			ListableBeanFactory beanFactory) {
+		DioClientFactory factory = new DioClientFactory(webClientBuilders,
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+				settings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
+				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), namedInOrder(interceptors, beanFactory),
+				customizers.orderedStream().toList());
+		return factory.createAll(properties);
+	}
+
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	Dio dio(DioClients clients) {
+		return clients.get(ClientSettings.DEFAULT_CLIENT);
+	}
+
+	@Bean
+	@Order(LogInterceptor.ORDER)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("dio.log.enabled")
+	LogInterceptor dioLogInterceptor(DioProperties properties) {
+		DioProperties.Log log = properties.getLog();
+		return LogInterceptor.builder()
+			.request(log.isRequest())
+			.requestHeader(log.isRequestHeader())
+			.requestBody(log.isRequestBody())
+			.responseHeader(log.isResponseHeader())
+			.responseBody(log.isResponseBody())
+			.error(log.isError())
+			.redactedHeaders(log.getRedactedHeaders())
+			.maxBodyLength(log.getMaxBodyLength())
+			.build();
+	}
+
+	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
+	private static Map<String, Interceptor> namedInOrder(ObjectProvider<Interceptor> interceptors,
+			ListableBeanFactory beanFactory) {
+		Map<Interceptor, String> names = new java.util.IdentityHashMap<>();
+		beanFactory.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
+		Map<String, Interceptor> ordered = new LinkedHashMap<>();
+		interceptors.orderedStream().forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
+		return ordered;
 	}
 
 }

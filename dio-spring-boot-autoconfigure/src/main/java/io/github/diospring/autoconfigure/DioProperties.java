@@ -1,83 +1,40 @@
 package io.github.diospring.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-import io.github.diospring.ListFormat;
-import io.github.diospring.ResponseType;
-import org.jspecify.annotations.Nullable;
+import io.github.diospring.interceptor.LogInterceptor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the auto-configured {@link io.github.diospring.Dio}, bound from {@code dio.*}. The
- * binding class; the client itself gets an immutable {@link io.github.diospring.BaseOptions}.
+ * {@code dio.*}: the primary client's settings at the top level, named clients under
+ * {@code dio.clients}, and the built-in interceptors. The binding class; clients get immutable
+ * {@link io.github.diospring.BaseOptions}.
  *
  * <pre>{@code
  * dio:
  *   base-url: https://api.example.com
  *   connect-timeout: 5s
- *   receive-timeout: 3s
- *   headers:
- *     X-App: demo
+ *   log:
+ *     enabled: true
+ *   clients:
+ *     github:
+ *       base-url: https://api.github.com
  * }</pre>
  */
 @ConfigurationProperties("dio")
-public class DioProperties {
+public class DioProperties extends DioClientProperties {
 
-	/** Whether to auto-configure a Dio bean. */
+	/** Whether to auto-configure Dio clients. */
 	private boolean enabled = true;
 
-	/** Prefix of every relative request path, such as https://api.example.com/v1/. */
-	private @Nullable String baseUrl;
+	/** The built-in LogInterceptor. */
+	private final Log log = new Log();
 
-	/** Default HTTP method. */
-	private String method = "GET";
-
-	/** Limit for opening a connection (TCP and TLS); zero or unset for none. */
-	private @Nullable Duration connectTimeout;
-
-	/** Limit for writing a request body; zero or unset for none. */
-	private @Nullable Duration sendTimeout;
-
-	/** Idle limit until the response headers and between body chunks; zero or unset for none. */
-	private @Nullable Duration receiveTimeout;
-
-	/** Headers sent with every request. */
-	private Map<String, String> headers = new LinkedHashMap<>();
-
-	/** Query parameters added to every request. */
-	private Map<String, String> queryParameters = new LinkedHashMap<>();
-
-	/** Default request content type. */
-	private @Nullable String contentType;
-
-	/** How response bodies are decoded. */
-	private ResponseType responseType = ResponseType.JSON;
-
-	/** Whether JSON is parsed whatever the response content type. */
-	private boolean forceJsonDecode;
-
-	/** Whether bodies of error responses are read and decoded. */
-	private boolean receiveDataWhenStatusError = true;
-
-	/** Whether redirects are followed. */
-	private boolean followRedirects = true;
-
-	/** How many redirects are followed at most. */
-	private int maxRedirects = 5;
-
-	/** Whether connections are kept alive. */
-	private boolean persistentConnection = true;
-
-	/** Whether header names keep their case on the wire. */
-	private boolean preserveHeaderCase;
-
-	/** How lists are written in query strings and form bodies. */
-	private ListFormat listFormat = ListFormat.MULTI;
-
-	/** Free-form values visible to interceptors. */
-	private Map<String, String> extra = new LinkedHashMap<>();
+	/** Named clients, each injectable with @Qualifier("name"); unset values come from the top level. */
+	private Map<String, DioClientProperties> clients = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -87,140 +44,120 @@ public class DioProperties {
 		this.enabled = enabled;
 	}
 
-	public @Nullable String getBaseUrl() {
-		return this.baseUrl;
+	public Log getLog() {
+		return this.log;
 	}
 
-	public void setBaseUrl(@Nullable String baseUrl) {
-		this.baseUrl = baseUrl;
+	public Map<String, DioClientProperties> getClients() {
+		return this.clients;
 	}
 
-	public String getMethod() {
-		return this.method;
+	public void setClients(Map<String, DioClientProperties> clients) {
+		this.clients = clients;
 	}
 
-	public void setMethod(String method) {
-		this.method = method;
-	}
+	/** The built-in LogInterceptor, with dio's switches. */
+	public static class Log {
 
-	public @Nullable Duration getConnectTimeout() {
-		return this.connectTimeout;
-	}
+		/** Whether the LogInterceptor bean is registered. */
+		private boolean enabled;
 
-	public void setConnectTimeout(@Nullable Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
-	}
+		/** Whether to log method, URI and options. */
+		private boolean request = true;
 
-	public @Nullable Duration getSendTimeout() {
-		return this.sendTimeout;
-	}
+		/** Whether to log request headers. */
+		private boolean requestHeader = true;
 
-	public void setSendTimeout(@Nullable Duration sendTimeout) {
-		this.sendTimeout = sendTimeout;
-	}
+		/** Whether to log request bodies (streams are described, never read). */
+		private boolean requestBody;
 
-	public @Nullable Duration getReceiveTimeout() {
-		return this.receiveTimeout;
-	}
+		/** Whether to log response headers. */
+		private boolean responseHeader = true;
 
-	public void setReceiveTimeout(@Nullable Duration receiveTimeout) {
-		this.receiveTimeout = receiveTimeout;
-	}
+		/** Whether to log response bodies (streams are described, never read). */
+		private boolean responseBody;
 
-	public Map<String, String> getHeaders() {
-		return this.headers;
-	}
+		/** Whether to log errors. */
+		private boolean error = true;
 
-	public void setHeaders(Map<String, String> headers) {
-		this.headers = headers;
-	}
+		/** Headers whose values are replaced by a mark in logs. */
+		private Set<String> redactedHeaders = new LinkedHashSet<>(LogInterceptor.DEFAULT_REDACTED_HEADERS);
 
-	public Map<String, String> getQueryParameters() {
-		return this.queryParameters;
-	}
+		/** Characters of a body that are logged at most. */
+		private int maxBodyLength = 4096;
 
-	public void setQueryParameters(Map<String, String> queryParameters) {
-		this.queryParameters = queryParameters;
-	}
+		public boolean isEnabled() {
+			return this.enabled;
+		}
 
-	public @Nullable String getContentType() {
-		return this.contentType;
-	}
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
 
-	public void setContentType(@Nullable String contentType) {
-		this.contentType = contentType;
-	}
+		public boolean isRequest() {
+			return this.request;
+		}
 
-	public ResponseType getResponseType() {
-		return this.responseType;
-	}
+		public void setRequest(boolean request) {
+			this.request = request;
+		}
 
-	public void setResponseType(ResponseType responseType) {
-		this.responseType = responseType;
-	}
+		public boolean isRequestHeader() {
+			return this.requestHeader;
+		}
 
-	public boolean isForceJsonDecode() {
-		return this.forceJsonDecode;
-	}
+		public void setRequestHeader(boolean requestHeader) {
+			this.requestHeader = requestHeader;
+		}
 
-	public void setForceJsonDecode(boolean forceJsonDecode) {
-		this.forceJsonDecode = forceJsonDecode;
-	}
+		public boolean isRequestBody() {
+			return this.requestBody;
+		}
 
-	public boolean isReceiveDataWhenStatusError() {
-		return this.receiveDataWhenStatusError;
-	}
+		public void setRequestBody(boolean requestBody) {
+			this.requestBody = requestBody;
+		}
 
-	public void setReceiveDataWhenStatusError(boolean receiveDataWhenStatusError) {
-		this.receiveDataWhenStatusError = receiveDataWhenStatusError;
-	}
+		public boolean isResponseHeader() {
+			return this.responseHeader;
+		}
 
-	public boolean isFollowRedirects() {
-		return this.followRedirects;
-	}
+		public void setResponseHeader(boolean responseHeader) {
+			this.responseHeader = responseHeader;
+		}
 
-	public void setFollowRedirects(boolean followRedirects) {
-		this.followRedirects = followRedirects;
-	}
+		public boolean isResponseBody() {
+			return this.responseBody;
+		}
 
-	public int getMaxRedirects() {
-		return this.maxRedirects;
-	}
+		public void setResponseBody(boolean responseBody) {
+			this.responseBody = responseBody;
+		}
 
-	public void setMaxRedirects(int maxRedirects) {
-		this.maxRedirects = maxRedirects;
-	}
+		public boolean isError() {
+			return this.error;
+		}
 
-	public boolean isPersistentConnection() {
-		return this.persistentConnection;
-	}
+		public void setError(boolean error) {
+			this.error = error;
+		}
 
-	public void setPersistentConnection(boolean persistentConnection) {
-		this.persistentConnection = persistentConnection;
-	}
+		public Set<String> getRedactedHeaders() {
+			return this.redactedHeaders;
+		}
 
-	public boolean isPreserveHeaderCase() {
-		return this.preserveHeaderCase;
-	}
+		public void setRedactedHeaders(Set<String> redactedHeaders) {
+			this.redactedHeaders = redactedHeaders;
+		}
 
-	public void setPreserveHeaderCase(boolean preserveHeaderCase) {
-		this.preserveHeaderCase = preserveHeaderCase;
-	}
+		public int getMaxBodyLength() {
+			return this.maxBodyLength;
+		}
 
-	public ListFormat getListFormat() {
-		return this.listFormat;
-	}
+		public void setMaxBodyLength(int maxBodyLength) {
+			this.maxBodyLength = maxBodyLength;
+		}
 
-	public void setListFormat(ListFormat listFormat) {
-		this.listFormat = listFormat;
-	}
-
-	public Map<String, String> getExtra() {
-		return this.extra;
-	}
-
-	public void setExtra(Map<String, String> extra) {
-		this.extra = extra;
 	}
 
 }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogInterceptor implements Interceptor {
 
+	/** Where the auto-configuration puts it: last, so it logs what is really sent. */
+	public static final int ORDER = Integer.MAX_VALUE - 100;
+
 	/** Headers redacted unless configured otherwise. */
 	public static final Set<String> DEFAULT_REDACTED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie");

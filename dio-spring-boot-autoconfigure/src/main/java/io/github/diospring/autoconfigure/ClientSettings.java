@@ -1,0 +1,142 @@
+package io.github.diospring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.diospring.BaseOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client's settings after inheritance: its own value, else the top level's, else dio's
+ * default; maps merged by key. Turns them into {@link BaseOptions}, naming the exact property
+ * (the client's or the top level's) when a value is invalid.
+ */
+final class ClientSettings {
+
+	static final String DEFAULT_CLIENT = "default";
+
+	final String name;
+
+	private final DioClientProperties client;
+
+	private final DioClientProperties top;
+
+	ClientSettings(String name, DioClientProperties client, DioClientProperties top) {
+		this.name = name;
+		this.client = client;
+		this.top = top;
+	}
+
+	/** @return the full name of a property as this client sees it: its own when it set it, else the top level's */
+	String property(String kebab, Function<DioClientProperties, @Nullable Object> getter) {
+		boolean own = !this.name.equals(DEFAULT_CLIENT) && getter.apply(this.client) != null;
+		return (own ? "dio.clients." + this.name + "." : "dio.") + kebab;
+	}
+
+	<T> @Nullable T pick(Function<DioClientProperties, @Nullable T> getter) {
+		T own = getter.apply(this.client);
+		return (own != null) ? own : getter.apply(this.top);
+	}
+
+	<V> Map<String, V> merged(Function<DioClientProperties, Map<String, V>> getter) {
+		Map<String, V> merged = new LinkedHashMap<>(getter.apply(this.top));
+		if (this.client != this.top) {
+			merged.putAll(getter.apply(this.client));
+		}
+		return merged;
+	}
+
+	DioClientProperties.Proxy proxy() {
+		return (this.client.getProxy().getHost() != null || this.client == this.top) ? this.client.getProxy()
+				: this.top.getProxy();
+	}
+
+	@Nullable String sslBundle() {
+		return pick(p -> p.getSsl().getBundle());
+	}
+
+	Map<String, List<String>> pins() {
+		return merged(p -> p.getSsl().getPins());
+	}
+
+	List<String> include() {
+		return this.client.getInterceptors().getInclude();
+	}
+
+	List<String> exclude() {
+		return this.client.getInterceptors().getExclude();
+	}
+
+	BaseOptions toBaseOptions() {
+		checkTimeout("connect-timeout", DioClientProperties::getConnectTimeout);
+		checkTimeout("send-timeout", DioClientProperties::getSendTimeout);
+		checkTimeout("receive-timeout", DioClientProperties::getReceiveTimeout);
+		BaseOptions.Builder b = BaseOptions.builder();
+		String baseUrl = pick(DioClientProperties::getBaseUrl);
+		b.baseUrl((baseUrl != null) ? baseUrl : "");
+		setIfPresent(pick(DioClientProperties::getMethod), b::method);
+		b.connectTimeout(pick(DioClientProperties::getConnectTimeout))
+			.sendTimeout(pick(DioClientProperties::getSendTimeout))
+			.receiveTimeout(pick(DioClientProperties::getReceiveTimeout))
+			.headers(merged(DioClientProperties::getHeaders))
+			.queryParameters(merged(DioClientProperties::getQueryParameters))
+			.contentType(pick(DioClientProperties::getContentType))
+			.extra(merged(DioClientProperties::getExtra));
+		setIfPresent(pick(DioClientProperties::getResponseType), b::responseType);
+		setIfPresent(pick(DioClientProperties::getForceJsonDecode), b::forceJsonDecode);
+		setIfPresent(pick(DioClientProperties::getReceiveDataWhenStatusError), b::receiveDataWhenStatusError);
+		setIfPresent(pick(DioClientProperties::getFollowRedirects), b::followRedirects);
+		setIfPresent(pick(DioClientProperties::getMaxRedirects), b::maxRedirects);
+		setIfPresent(pick(DioClientProperties::getPersistentConnection), b::persistentConnection);
+		setIfPresent(pick(DioClientProperties::getPreserveHeaderCase), b::preserveHeaderCase);
+		setIfPresent(pick(DioClientProperties::getListFormat), b::listFormat);
+		try {
+			return b.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw translate(ex);
+		}
+	}
+
+	private void checkTimeout(String kebab, Function<DioClientProperties, @Nullable Duration> getter) {
+		Duration value = pick(getter);
+		if (value != null && value.isNegative()) {
+			throw new DioConfigurationException(property(kebab, getter::apply), value, "is negative",
+					"Use a positive duration such as 5s, or 0 for no limit.");
+		}
+	}
+
+	/** The options' messages start with the field name ("baseUrl: ..."); name the property instead. */
+	private DioConfigurationException translate(IllegalArgumentException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int colon = message.indexOf(':');
+		String field = (colon > 0) ? message.substring(0, colon) : "";
+		String kebab = field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		Function<DioClientProperties, @Nullable Object> getter = switch (field) {
+			case "baseUrl" -> DioClientProperties::getBaseUrl;
+			case "method" -> DioClientProperties::getMethod;
+			case "maxRedirects" -> DioClientProperties::getMaxRedirects;
+			case "contentType" -> DioClientProperties::getContentType;
+			default -> p -> null;
+		};
+		String property = kebab.isEmpty() ? "dio" : property(kebab, getter);
+		Object value = getter.apply(this.client) != null ? getter.apply(this.client) : getter.apply(this.top);
+		String problem = message.substring(colon + 1).trim();
+		String quoted = "'" + value + "'";
+		if (problem.startsWith(quoted)) {
+			problem = problem.substring(quoted.length()).trim();
+		}
+		return new DioConfigurationException(property, value, problem,
+				"See the dio configuration reference in the README for valid values.");
+	}
+
+	private static <T> void setIfPresent(@Nullable T value, java.util.function.Consumer<T> setter) {
+		if (value != null) {
+			setter.accept(value);
+		}
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.github.diospring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.diospring.BaseOptions;
+import io.github.diospring.Dio;
+import io.github.diospring.DioBuilderCustomizer;
+import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.transformer.DefaultTransformer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds one {@link Dio} per client: its options, a connector with its proxy and TLS settings
+ * (redirects left to dio), Boot's {@code WebClient.Builder}, its selection of interceptor beans,
+ * then every {@link DioBuilderCustomizer}.
+ */
+final class DioClientFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(DioClientFactory.class);
+
+	private final ObjectProvider<WebClient.Builder> webClientBuilders;
+
+	private final ClientHttpConnectorBuilder<?> connectorBuilder;
+
+	private final HttpClientSettings globalSettings;
+
+	private final @Nullable SslBundles sslBundles;
+
+	private final JsonMapper jsonMapper;
+
+	private final Map<String, Interceptor> interceptors;
+
+	private final List<DioBuilderCustomizer> customizers;
+
+	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
+			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
+			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers) {
+		this.webClientBuilders = webClientBuilders;
+		this.connectorBuilder = connectorBuilder;
+		this.globalSettings = globalSettings;
+		this.sslBundles = sslBundles;
+		this.jsonMapper = jsonMapper;
+		this.interceptors = interceptors;
+		this.customizers = customizers;
+	}
+
+	DioClients createAll(DioProperties properties) {
+		Map<String, Dio> clients = new LinkedHashMap<>();
+		Map<String, List<String>> chains = new LinkedHashMap<>();
+		List<ClientSettings> all = new ArrayList<>();
+		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
+		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
+		try {
+			for (ClientSettings settings : all) {
+				Dio dio = create(settings);
+				clients.put(settings.name, dio);
+				chains.put(settings.name, describeChain(dio));
+				logger.debug("dio client '{}': baseUrl '{}', interceptors {}", settings.name, dio.options().baseUrl(),
+						chains.get(settings.name));
+			}
+		}
+		catch (RuntimeException ex) {
+			clients.values().forEach(Dio::close);
+			throw ex;
+		}
+		return new DioClients(clients, chains);
+	}
+
+	private Dio create(ClientSettings settings) {
+		BaseOptions options = settings.toBaseOptions();
+		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
+			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
+		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
+			.clientConnector(connector.build(connectorSettings));
+		Dio.Builder builder = Dio.builder()
+			.options(options)
+			.adapter(new WebClientAdapter(webClient))
+			.transformer(new DefaultTransformer(this.jsonMapper))
+			.jsonMapper(this.jsonMapper);
+		select(settings).forEach(builder::interceptor);
+		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
+		return builder.build();
+	}
+
+	/** Interceptor beans in order, filtered by the client's include and exclude lists. */
+	private List<Interceptor> select(ClientSettings settings) {
+		for (String name : concat(settings.include(), settings.exclude())) {
+			if (!this.interceptors.containsKey(name)) {
+				String list = settings.include().contains(name) ? "include" : "exclude";
+				throw new DioConfigurationException(settings.property("interceptors." + list, p -> "set"), name,
+						"is not the name of an Interceptor bean",
+						"Use one of " + this.interceptors.keySet() + ", or remove it.");
+			}
+		}
+		return this.interceptors.entrySet()
+			.stream()
+			.filter(e -> settings.include().isEmpty() || settings.include().contains(e.getKey()))
+			.filter(e -> !settings.exclude().contains(e.getKey()))
+			.map(Map.Entry::getValue)
+			.collect(Collectors.toList());
+	}
+
+	private List<String> describeChain(Dio dio) {
+		Map<Interceptor, String> names = new IdentityHashMap<>();
+		this.interceptors.forEach((name, interceptor) -> names.put(interceptor, name));
+		return dio.interceptors()
+			.toList()
+			.stream()
+			.map(i -> names.getOrDefault(i, i.getClass().getName()))
+			.collect(Collectors.toList());
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+}
