@@ -60,6 +60,13 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 		@Nullable CancelToken cancelToken, @Nullable ProgressCallback onSendProgress,
 		@Nullable ProgressCallback onReceiveProgress) {
 
+	/**
+	 * Extra key under which a typed call carries its result type ({@link java.lang.reflect.Type}),
+	 * so interceptors know what the caller asked for (the envelope check unwraps {@code data} only
+	 * for typed calls). Absent for untyped calls.
+	 */
+	public static final String RESULT_TYPE = "dio.resultType";
+
 	/** Validates every field, naming the one that is wrong. */
 	public RequestOptions {
 		method = OptionChecks.method(method);

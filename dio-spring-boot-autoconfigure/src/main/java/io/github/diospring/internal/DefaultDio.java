@@ -29,6 +29,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -202,6 +203,15 @@ public final class DefaultDio implements Dio {
 			return (Response<T>) response;
 		}
 		JavaType javaType = this.jsonMapper.getTypeFactory().constructType(type);
+		if (data instanceof JsonNode tree && !javaType.isTypeOrSubTypeOf(JsonNode.class)) {
+			try {
+				return response.withData(tree.isNull() ? null : this.jsonMapper.treeToValue(tree, javaType));
+			}
+			catch (RuntimeException ex) {
+				throw new DioException(DioExceptionType.UNKNOWN, response.requestOptions(), response,
+						"The response data cannot become " + javaType + ": " + ex.getMessage(), ex);
+			}
+		}
 		boolean decodedForThisType = data == scope.decodedData;
 		if (javaType.getRawClass().isInstance(data) && (decodedForThisType || !javaType.isContainerType())) {
 			return (Response<T>) response;
@@ -252,7 +262,7 @@ public final class DefaultDio implements Dio {
 		else {
 			implied = (type == String.class) ? ResponseType.PLAIN : ResponseType.JSON;
 		}
-		return (implied == options.responseType()) ? options : options.copyWith(b -> b.responseType(implied));
+		return options.copyWith(b -> b.responseType(implied).extra(RequestOptions.RESULT_TYPE, type));
 	}
 
 	private static String abbreviate(String text) {

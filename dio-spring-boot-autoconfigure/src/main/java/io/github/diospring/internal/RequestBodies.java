@@ -7,6 +7,7 @@ import io.github.diospring.ProgressCallback;
 import io.github.diospring.RequestEncoder;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.adapter.RequestBody;
+import io.github.diospring.form.FormData;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -16,7 +17,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * dio's body table (reference §1.5): which data becomes which bytes, with which implied content
- * type. Streams and bytes are sent raw; everything else goes through the {@link Transformer}.
+ * type. {@link FormData} becomes multipart with its boundary and exact length (re-read on every
+ * send, so retries need no {@code clone()}); streams and bytes are sent raw; everything else goes
+ * through the {@link Transformer}.
  */
 final class RequestBodies {
 
@@ -29,6 +32,13 @@ final class RequestBodies {
 	 */
 	static RequestOptions implyContentType(RequestOptions options) {
 		Object data = options.data();
+		if (data instanceof FormData form) {
+			// dio always writes the real boundary; a stale Content-Length would break the upload
+			boolean current = form.contentType().equals(options.contentType())
+					&& !options.headers().contains(Headers.CONTENT_LENGTH);
+			return current ? options : options.copyWith(b -> b.header(Headers.CONTENT_LENGTH, null)
+				.header(Headers.CONTENT_TYPE, form.contentType()));
+		}
 		if (data == null || options.headers().contains(Headers.CONTENT_TYPE) || isRaw(data)) {
 			return options;
 		}
@@ -43,6 +53,9 @@ final class RequestBodies {
 		}
 		else if (data instanceof RequestBody given) {
 			body = given;
+		}
+		else if (data instanceof FormData form) {
+			body = form.toRequestBody();
 		}
 		else if (data instanceof byte[] bytes) {
 			body = RequestBody.ofBytes(bytes);
@@ -70,7 +83,8 @@ final class RequestBodies {
 	}
 
 	private static boolean isRaw(Object data) {
-		return data instanceof byte[] || data instanceof Publisher || data instanceof RequestBody;
+		return data instanceof byte[] || data instanceof Publisher || data instanceof RequestBody
+				|| data instanceof FormData;
 	}
 
 	private static long declaredLength(RequestOptions options) {

@@ -31,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Responses: {@code BYTES} gives {@code byte[]}; {@code PLAIN} gives text (charset from the
  * content type, UTF-8 by default); {@code JSON} parses when the content type is JSON or
  * {@code forceJsonDecode} is on, straight into the caller's type, and gives text otherwise.
+ * When the request's extra holds {@link Transformer#DECODE_AS_TREE_MAX_BYTES} and the body is no
+ * larger, JSON is parsed into a {@code JsonNode} instead, once; the pipeline converts it into the
+ * caller's type at the end (this is how the envelope check reads {@code success} and unwraps
+ * {@code data} without parsing twice).
  * Empty bodies: {@code null} for JSON content, HEAD and 304; {@code ""} for other text; an empty
  * array for bytes. A body that fails to parse raises an {@code UNKNOWN} {@link DioException} whose
  * response holds the raw text.
@@ -109,6 +113,10 @@ public class DefaultTransformer implements Transformer {
 			return null;
 		}
 		try {
+			if (decodeAsTree(options, bytes.length)) {
+				return (decoder != null) ? this.jsonMapper.readTree(String.valueOf(decoder.decode(bytes, options, body.statusCode())))
+						: this.jsonMapper.readTree(bytes);
+			}
 			JavaType type = this.jsonMapper.getTypeFactory().constructType((targetType != null) ? targetType : Object.class);
 			if (decoder != null) {
 				String text = decoder.decode(bytes, options, body.statusCode());
@@ -122,6 +130,12 @@ public class DefaultTransformer implements Transformer {
 					body.extra());
 			throw DioException.malformedBody(raw, ex);
 		}
+	}
+
+	/** An interceptor (the envelope check) asked for a JSON tree, to inspect it before the final conversion. */
+	private static boolean decodeAsTree(RequestOptions options, int length) {
+		Object max = options.extra().get(Transformer.DECODE_AS_TREE_MAX_BYTES);
+		return (max instanceof Number limit) && length <= limit.longValue();
 	}
 
 	private static boolean isTyped(@Nullable Type targetType) {

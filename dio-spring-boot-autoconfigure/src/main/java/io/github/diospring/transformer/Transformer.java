@@ -24,6 +24,13 @@ import reactor.core.publisher.Mono;
 public interface Transformer {
 
 	/**
+	 * Request extra key: a number of bytes; a JSON body no larger is decoded into a
+	 * {@code tools.jackson.databind.JsonNode} instead of the caller's type, for interceptors that
+	 * inspect the body first. The pipeline converts the tree into the caller's type at the end.
+	 */
+	String DECODE_AS_TREE_MAX_BYTES = "dio.transformer.treeMaxBytes";
+
+	/**
 	 * Encodes a body that is neither bytes nor a stream (a Map, List, String or any object) as text.
 	 * @param options the request; {@code data()} is not null
 	 * @return the body text; the client's {@code requestEncoder} (UTF-8 by default) makes bytes of it

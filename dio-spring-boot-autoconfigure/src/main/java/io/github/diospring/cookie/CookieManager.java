@@ -1,0 +1,253 @@
+package io.github.diospring.cookie;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.github.diospring.DioException;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.interceptor.ErrorInterceptorHandler;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.RequestInterceptorHandler;
+import io.github.diospring.interceptor.ResponseInterceptorHandler;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends and stores cookies (dio's {@code CookieManager}): each request gets the
+ * {@link CookieJar}'s cookies for its URI in its {@code Cookie} header, and every response
+ * (error responses too, such as a 401) has its {@code Set-Cookie} headers saved to the jar.
+ * <ul>
+ * <li>A {@code Cookie} header the caller set is kept as it is, first; a jar cookie whose name
+ * the caller already sends is left out. Re-sending the same {@link RequestOptions} (a retry with
+ * {@code dio.fetch(e.requestOptions())}) adds no cookie twice and sends the jar's current values.</li>
+ * <li>Cookies are saved for the response's {@link Response#realUri()}. A 3xx response that was not
+ * followed ({@code followRedirects(false)}) has its cookies also saved for its {@code Location},
+ * as dio does, but only when the Location is on the same host: a redirect must not let one host
+ * set cookies for another.</li>
+ * <li>Comma-folded {@code Set-Cookie} values are split (the comma in an {@code Expires} date does
+ * not split).</li>
+ * <li>A cookie problem never fails the request. RFC 6265 tells clients to ignore invalid cookies,
+ * so invalid ones (unparseable, a {@code Domain} the host may not set, a public suffix...) are
+ * always skipped; {@code ignoreInvalidCookies} only chooses how loudly: false (the default) logs
+ * each at WARN, true at DEBUG. A jar that fails is logged at WARN and the request goes on.</li>
+ * <li>Saving runs off the Reactor event loop (it may write a file); loading runs where the
+ * request runs, so {@link CookieJar#loadForRequest} must not block.</li>
+ * </ul>
+ * Redirects followed by the transport are invisible to interceptors, so the {@code Set-Cookie}
+ * of an intermediate hop is not seen (dio has the same limitation): to keep those cookies, turn
+ * {@code followRedirects} off, accept 3xx with {@code validateStatus} and follow {@code Location}
+ * yourself.
+ *
+ * <pre>{@code
+ * Dio dio = Dio.create(BaseOptions.builder().baseUrl("https://api.example.com").build());
+ * dio.interceptors().add(new CookieManager(new DefaultCookieJar()));
+ * dio.post("/login", Map.of("user", "ann", "password", secret)).block();   // Set-Cookie: sid=...
+ * dio.get("/orders").block();                                              // Cookie: sid=...
+ * }</pre>
+ */
+public final class CookieManager implements Interceptor {
+
+	/**
+	 * The cookie manager runs early: before interceptors that log, sign or retry requests, so they
+	 * see the {@code Cookie} header it adds. Spring's {@code @Order} value for it.
+	 */
+	public static final int ORDER = -1000;
+
+	private static final Logger logger = LoggerFactory.getLogger(CookieManager.class);
+
+	private final CookieJar cookieJar;
+
+	private final boolean ignoreInvalidCookies;
+
+	/** @param cookieJar where cookies are kept */
+	public CookieManager(CookieJar cookieJar) {
+		this(cookieJar, false);
+	}
+
+	/**
+	 * @param cookieJar where cookies are kept
+	 * @param ignoreInvalidCookies whether invalid cookies are skipped quietly (DEBUG) instead of
+	 * with a WARN; they are skipped either way
+	 */
+	public CookieManager(CookieJar cookieJar, boolean ignoreInvalidCookies) {
+		this.cookieJar = Objects.requireNonNull(cookieJar, "cookieJar");
+		this.ignoreInvalidCookies = ignoreInvalidCookies;
+	}
+
+	/** @return the jar */
+	public CookieJar cookieJar() {
+		return this.cookieJar;
+	}
+
+	@Override
+	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
+		handler.next(loadCookies(options));
+	}
+
+	@Override
+	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
+		saveThen(response, () -> handler.next(response), handler::observe);
+	}
+
+	@Override
+	public void onError(DioException error, ErrorInterceptorHandler handler) {
+		Response<?> response = error.response();
+		if (response == null) {
+			handler.next(error);
+			return;
+		}
+		saveThen(response, () -> handler.next(error), handler::observe);
+	}
+
+	/**
+	 * Adds the jar's cookies to a request, as {@link #onRequest} does. Never throws: when the jar
+	 * fails, the request is returned unchanged.
+	 * @param options the request
+	 * @return the request with its {@code Cookie} header
+	 */
+	public RequestOptions loadCookies(RequestOptions options) {
+		URI uri;
+		try {
+			uri = options.uri();
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a URL: the request fails on its own, with a message that says so.
+			return options;
+		}
+		try {
+			return RequestCookies.apply(options, this.cookieJar.loadForRequest(uri));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not load cookies for {}; the request is sent without them", safe(options), ex);
+			return options;
+		}
+	}
+
+	/**
+	 * Saves a response's {@code Set-Cookie} headers to the jar, as {@link #onResponse} does, on the
+	 * calling thread. Never throws.
+	 * @param response the response
+	 */
+	public void saveCookies(Response<?> response) {
+		try {
+			List<String> headers = response.headers().get("set-cookie");
+			if (headers == null) {
+				return;
+			}
+			URI uri = response.requestOptions().uri().resolve(response.realUri());
+			List<Cookie> cookies = parse(headers, uri);
+			save(uri, cookies);
+			if (response.statusCode() >= 300 && response.statusCode() < 400) {
+				saveForLocations(response, uri, cookies);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not save the cookies of {}; the response goes on", safe(response.realUri()), ex);
+		}
+	}
+
+	/** Saving may write a file: never on an event-loop thread, and only when there is something to save. */
+	private void saveThen(Response<?> response, Runnable next, Consumer<Publisher<?>> observe) {
+		if (!response.headers().contains("set-cookie")) {
+			next.run();
+		}
+		else if (Schedulers.isInNonBlockingThread()) {
+			observe.accept(Mono.fromRunnable(() -> {
+				saveCookies(response);
+				next.run();
+			}).subscribeOn(Schedulers.boundedElastic()));
+		}
+		else {
+			saveCookies(response);
+			next.run();
+		}
+	}
+
+	private List<Cookie> parse(List<String> headers, URI uri) {
+		Instant now = Instant.now();
+		List<Cookie> cookies = new ArrayList<>();
+		for (String header : headers) {
+			for (String one : SetCookieParser.split(header)) {
+				try {
+					cookies.add(SetCookieParser.parse(one, now));
+				}
+				catch (IllegalArgumentException ex) {
+					invalid(uri, ex.getMessage());
+				}
+			}
+		}
+		return cookies;
+	}
+
+	private void save(URI uri, List<Cookie> cookies) {
+		List<Cookie> valid = new ArrayList<>(cookies.size());
+		for (Cookie cookie : cookies) {
+			CookieSpec.Verdict verdict = CookieSpec.check(uri, cookie);
+			if (verdict.cookie() != null) {
+				valid.add(cookie);
+			}
+			else {
+				invalid(uri, "cookie '" + cookie.name() + "': " + verdict.reason());
+			}
+		}
+		if (!valid.isEmpty()) {
+			this.cookieJar.saveFromResponse(uri, valid);
+		}
+	}
+
+	private void saveForLocations(Response<?> response, URI uri, List<Cookie> cookies) {
+		List<String> locations = response.headers().get("location");
+		if (locations == null || cookies.isEmpty()) {
+			return;
+		}
+		for (String location : locations) {
+			URI target;
+			try {
+				target = uri.resolve(location.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				continue;
+			}
+			if (Objects.equals(CookieSpec.host(target), CookieSpec.host(uri))) {
+				save(target, cookies);
+			}
+			else {
+				logger.debug("Cookies of {} not saved for its redirect to another host {}", safe(uri), target.getHost());
+			}
+		}
+	}
+
+	private void invalid(URI uri, @Nullable String reason) {
+		if (this.ignoreInvalidCookies) {
+			logger.debug("Set-Cookie from {} ignored: {}", safe(uri), reason);
+		}
+		else {
+			logger.warn("Set-Cookie from {} ignored: {}", safe(uri), reason);
+		}
+	}
+
+	/** Scheme, host, port and path: user info and query may carry secrets. */
+	private static String safe(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")
+				+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+	}
+
+	private static String safe(RequestOptions options) {
+		try {
+			return safe(options.uri());
+		}
+		catch (RuntimeException ex) {
+			return options.method() + " " + options.path();
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.github.diospring.cookie;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link CookieJar} that survives restarts (dio's {@code PersistCookieJar}): the rules and the
+ * in-memory state of {@link DefaultCookieJar}, plus a JSON file ({@code cookies.json}) in a
+ * directory, loaded once when the jar is built and rewritten after every change.
+ * <ul>
+ * <li>Writes are atomic: a temporary file in the same directory, moved over the old one.</li>
+ * <li>The file and a directory the jar creates are readable by the owner only
+ * ({@code rw-------}, where the file system has POSIX permissions): cookies are credentials.</li>
+ * <li>A file that cannot be read is logged (WARN), renamed to
+ * {@code cookies.json.corrupt-<timestamp>} and the jar starts empty; a write that fails is logged
+ * and retried with the next change. Cookies keep working in memory either way.</li>
+ * <li>{@code persistSession} (default true): whether session cookies (no {@code Expires} or
+ * {@code Max-Age}) are written too; when false they live in memory only, until this jar is gone.</li>
+ * <li>{@code ignoreExpires} (default false): as for {@link DefaultCookieJar}; expired cookies are
+ * then also kept in the file.</li>
+ * </ul>
+ * Concurrent changes are coalesced: a write covers every change made before it started, so a
+ * burst of responses does not write the file once per cookie. One directory belongs to one jar
+ * at a time; two jars (or processes) sharing it overwrite each other's changes.
+ *
+ * <pre>{@code
+ * PersistCookieJar jar = PersistCookieJar.builder(Path.of(System.getProperty("user.home"), ".myapp", "cookies"))
+ *         .persistSession(false)
+ *         .build();
+ * dio.interceptors().add(new CookieManager(jar));
+ * }</pre>
+ */
+public final class PersistCookieJar implements CookieJar {
+
+	private static final Logger logger = LoggerFactory.getLogger(PersistCookieJar.class);
+
+	private final CookieStore store;
+
+	private final CookieFile file;
+
+	private final boolean persistSession;
+
+	private final Object writeLock = new Object();
+
+	/** The store version the file holds; guarded by {@link #writeLock}. */
+	private long written;
+
+	private PersistCookieJar(Builder builder) {
+		this.store = new CookieStore(builder.ignoreExpires, builder.clock);
+		this.file = new CookieFile(builder.directory, builder.clock);
+		this.persistSession = builder.persistSession;
+		this.store.restore(this.file.read());
+		this.written = this.store.version();
+	}
+
+	/**
+	 * @param directory where {@code cookies.json} is kept; created when missing
+	 * @return a builder with cookie_jar's defaults ({@code persistSession} on, {@code ignoreExpires} off)
+	 */
+	public static Builder builder(Path directory) {
+		return new Builder(directory);
+	}
+
+	@Override
+	public void saveFromResponse(URI uri, List<Cookie> cookies) {
+		if (this.store.save(uri, cookies)) {
+			persist();
+		}
+	}
+
+	@Override
+	public List<Cookie> loadForRequest(URI uri) {
+		return this.store.load(uri);
+	}
+
+	@Override
+	public void delete(URI uri, boolean withDomainSharedCookie) {
+		if (this.store.delete(uri, withDomainSharedCookie)) {
+			persist();
+		}
+	}
+
+	@Override
+	public void deleteAll() {
+		if (this.store.deleteAll()) {
+			persist();
+		}
+	}
+
+	/** @return every cookie that has not expired (all with {@code ignoreExpires}), session ones included, oldest first */
+	public List<Cookie> cookies() {
+		return this.store.live();
+	}
+
+	/** @return the file the cookies are kept in */
+	public Path file() {
+		return this.file.path();
+	}
+
+	private void persist() {
+		long changedAt = this.store.version();
+		synchronized (this.writeLock) {
+			if (this.written >= changedAt) {
+				return;
+			}
+			Instant now = this.store.now();
+			CookieStore.Snapshot snapshot = this.store.snapshot(c -> (this.persistSession || c.persistent())
+					&& (this.store.ignoreExpires() || !c.isExpired(now)));
+			try {
+				this.file.write(snapshot.cookies());
+				this.written = snapshot.version();
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.warn("Could not write the cookie store {} ({}); cookies are kept in memory and the next "
+						+ "change tries again", this.file.path(), ex.toString());
+			}
+		}
+	}
+
+	/**
+	 * Builder for {@link PersistCookieJar}.
+	 *
+	 * <pre>{@code
+	 * PersistCookieJar jar = PersistCookieJar.builder(Path.of(".cookies")).ignoreExpires(false).build();
+	 * }</pre>
+	 */
+	public static final class Builder {
+
+		private final Path directory;
+
+		private boolean persistSession = true;
+
+		private boolean ignoreExpires;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(Path directory) {
+			this.directory = Objects.requireNonNull(directory, "directory");
+		}
+
+		/** @param persistSession whether session cookies are written to the file too @return this */
+		public Builder persistSession(boolean persistSession) {
+			this.persistSession = persistSession;
+			return this;
+		}
+
+		/** @param ignoreExpires whether expired cookies are still sent and kept @return this */
+		public Builder ignoreExpires(boolean ignoreExpires) {
+			this.ignoreExpires = ignoreExpires;
+			return this;
+		}
+
+		/** @param clock the time that expiry and creation times are measured with @return this */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Reads the directory's {@code cookies.json}, if any; an unreadable one is set aside.
+		 * @return the jar
+		 */
+		public PersistCookieJar build() {
+			return new PersistCookieJar(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,293 @@
+package io.github.diospring.envelope;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.Headers;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.interceptor.ErrorInterceptorHandler;
+import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.RequestInterceptorHandler;
+import io.github.diospring.interceptor.ResponseInterceptorHandler;
+import io.github.diospring.transformer.Transformer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * umi 3's envelope handling, with the fixes umi users keep asking for:
+ * <ul>
+ * <li>a 2xx whose envelope says {@code success: false} (the JSON boolean only) fails with a
+ * {@link BizException} of type BIZ_ERROR; missing, {@code null}, {@code 0} or {@code "false"}
+ * succeed, as in umi;</li>
+ * <li>error statuses are adapted too (envelopes and Spring Boot's error JSON): the
+ * {@link ErrorInfo} travels on a BAD_RESPONSE {@link BizException} whose message is the
+ * errorMessage; HTML or empty error bodies get a non-empty message;</li>
+ * <li>an adaptor that throws keeps the original error as the cause;</li>
+ * <li>every failure but a cancellation goes to the {@link ErrorNotifier} by its showType;</li>
+ * <li>{@code traceId}/{@code host} come from the body, else from trace headers, and appear in
+ * messages and logs;</li>
+ * <li>typed calls get the envelope's {@code data}: {@code dio.get("/users/1", User.class)} against
+ * {@code {"success":true,"data":{...}}} yields the User, decoded once; untyped calls get the whole
+ * envelope;</li>
+ * <li>per request, {@code extra("skipErrorHandler", true)} (umi 3's semantics): a 2xx
+ * {@code success:false} resolves and failures pass through raw, unreported; and
+ * {@code extra(ErrorAdaptorInterceptor.DATA_FIELD, "")} returns the whole envelope.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * dio.interceptors().add(new ErrorAdaptorInterceptor(
+ *         new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, jsonMapper), new LoggingErrorNotifier(),
+ *         EnvelopeSettings.DEFAULTS, jsonMapper));
+ * User user = dio.get("/users/1", User.class).block().data();
+ * }</pre>
+ */
+public class ErrorAdaptorInterceptor implements Interceptor {
+
+	/** Where the auto-configuration puts it: after the cookie manager, before everything else. */
+	public static final int ORDER = -900;
+
+	/** Request extra key (umi 3's option name): {@code true} bypasses the envelope handling. */
+	public static final String SKIP_ERROR_HANDLER = "skipErrorHandler";
+
+	/** Request extra key: the data field to unwrap for this request; empty for the whole envelope. */
+	public static final String DATA_FIELD = "dio.envelope.dataField";
+
+	private final ErrorAdaptor adaptor;
+
+	private final ErrorNotifier notifier;
+
+	private final EnvelopeSettings settings;
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * @param adaptor reads bodies as envelopes
+	 * @param notifier told about failures
+	 * @param settings unwrapping and reporting settings
+	 * @param jsonMapper to turn tree bodies into plain values for exceptions
+	 */
+	public ErrorAdaptorInterceptor(ErrorAdaptor adaptor, ErrorNotifier notifier, EnvelopeSettings settings,
+			JsonMapper jsonMapper) {
+		this.adaptor = adaptor;
+		this.notifier = notifier;
+		this.settings = settings;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/** @return the settings */
+	public EnvelopeSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
+		if (!skipped(options) && options.responseType() == ResponseType.JSON && unwrapsInto(options)) {
+			handler.next(options.copyWith(b -> b.extra(Transformer.DECODE_AS_TREE_MAX_BYTES, this.settings.maxInspectBytes())));
+			return;
+		}
+		handler.next(options);
+	}
+
+	@Override
+	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
+		RequestOptions options = response.requestOptions();
+		if (skipped(options) || tooLarge(response.headers()) || response.data() instanceof ResponseBody) {
+			handler.next(response);
+			return;
+		}
+		ErrorInfo info;
+		try {
+			info = this.adaptor.adapt(response.data(),
+					new ErrorContext(options, response.statusCode(), response.headers()));
+		}
+		catch (RuntimeException ex) {
+			AdaptorFailure failure = new AdaptorFailure(DioExceptionType.UNKNOWN, plain(response),
+					"The error adaptor failed on " + describe(response) + ": " + ex.getMessage(), ex);
+			report(ErrorInfo.ofMessage(null, failure.getMessage()), failure);
+			handler.reject(failure, true);
+			return;
+		}
+		if (info == null) {
+			handler.next(response);
+			return;
+		}
+		info = info.withTraceFallback(traceIdFromHeaders(response.headers()), null);
+		if (info.isFailure()) {
+			BizException error = new BizException(DioExceptionType.BIZ_ERROR, plain(response), info,
+					message(info, response), null);
+			report(info, error);
+			handler.reject(error, true);
+			return;
+		}
+		handler.next(unwrap(response, info));
+	}
+
+	@Override
+	public void onError(DioException error, ErrorInterceptorHandler handler) {
+		RequestOptions options = error.requestOptions();
+		boolean ours = error instanceof BizException || error instanceof AdaptorFailure;
+		if (ours || error.type() == DioExceptionType.CANCEL || (options != null && skipped(options))) {
+			handler.next(error);
+			return;
+		}
+		Response<?> response = error.response();
+		if (error.type() != DioExceptionType.BAD_RESPONSE || response == null) {
+			report(ErrorInfo.ofMessage(error.type().name(), error.getMessage()), error);
+			handler.next(error);
+			return;
+		}
+		ErrorInfo info;
+		try {
+			info = tooLarge(response.headers()) ? null
+					: this.adaptor.adapt(response.data(), new ErrorContext(response.requestOptions(),
+							response.statusCode(), response.headers()));
+		}
+		catch (RuntimeException ex) {
+			AdaptorFailure failure = new AdaptorFailure(DioExceptionType.BAD_RESPONSE, response,
+					"The error adaptor failed on " + describe(response) + ": " + ex.getMessage(), error);
+			failure.addSuppressed(ex);
+			report(ErrorInfo.ofMessage(response.statusCode(), failure.getMessage()), failure);
+			handler.next(failure);
+			return;
+		}
+		if (info == null || info.errorMessage() == null || info.errorMessage().isBlank()) {
+			info = ((info != null) ? info : ErrorInfo.ofMessage(response.statusCode(), ""))
+				.withErrorMessage(fallbackMessage(response));
+		}
+		info = info.withTraceFallback(traceIdFromHeaders(response.headers()), null);
+		BizException adapted = new BizException(DioExceptionType.BAD_RESPONSE, response, info, message(info, response), error);
+		report(info, adapted);
+		handler.next(adapted);
+	}
+
+	/** The caller asked for a type the envelope's data can be unwrapped into. */
+	private boolean unwrapsInto(RequestOptions options) {
+		Object type = options.extra().get(io.github.diospring.RequestOptions.RESULT_TYPE);
+		if (!(type instanceof Type t)) {
+			return false;
+		}
+		Type raw = (t instanceof ParameterizedType p) ? p.getRawType() : t;
+		return !(raw == Object.class || raw == String.class || raw == byte[].class || raw == ResponseBody.class
+				|| (raw instanceof Class<?> c && (Map.class.isAssignableFrom(c) || JsonNode.class.isAssignableFrom(c))));
+	}
+
+	private Response<Object> unwrap(Response<Object> response, ErrorInfo info) {
+		Object field = response.requestOptions().extra().get(DATA_FIELD);
+		String dataField = (field instanceof String s) ? s : this.settings.dataField();
+		if (dataField.isEmpty() || info.success() == null || !(response.data() instanceof JsonNode tree)) {
+			return response;
+		}
+		JsonNode data = tree.get(dataField);
+		return response.withData((data != null) ? data : tools.jackson.databind.node.NullNode.getInstance());
+	}
+
+	private void report(ErrorInfo info, DioException error) {
+		try {
+			this.notifier.notify(info, error);
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(ErrorAdaptorInterceptor.class)
+				.warn("The ErrorNotifier failed; the request's error is unaffected", ex);
+		}
+	}
+
+	private String message(ErrorInfo info, Response<?> response) {
+		String text = (info.errorMessage() != null && !info.errorMessage().isBlank()) ? info.errorMessage()
+				: fallbackMessage(response);
+		StringBuilder message = new StringBuilder(cap(text));
+		StringBuilder details = new StringBuilder();
+		append(details, "errorCode", info.errorCodeText());
+		append(details, "traceId", info.traceId());
+		append(details, "host", info.host());
+		if (details.length() > 0) {
+			message.append(" (").append(details).append(')');
+		}
+		return message.toString();
+	}
+
+	private static void append(StringBuilder details, String name, @Nullable String value) {
+		if (value != null) {
+			if (details.length() > 0) {
+				details.append(", ");
+			}
+			details.append(name).append('=').append(value);
+		}
+	}
+
+	private String cap(String text) {
+		int max = this.settings.maxMessageLength();
+		return (text.length() <= max) ? text : text.substring(0, max) + "…";
+	}
+
+	private static String fallbackMessage(Response<?> response) {
+		String reason = response.statusMessage().isEmpty() ? "" : " " + response.statusMessage();
+		return "Request failed with status " + response.statusCode() + reason + ": " + describe(response);
+	}
+
+	private static String describe(Response<?> response) {
+		return response.requestOptions().method() + " " + response.realUri();
+	}
+
+	private boolean tooLarge(Headers headers) {
+		String length = headers.contains(Headers.CONTENT_LENGTH) ? headers.get(Headers.CONTENT_LENGTH).get(0) : null;
+		try {
+			return length != null && Long.parseLong(length.trim()) > this.settings.maxInspectBytes();
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private @Nullable String traceIdFromHeaders(Headers headers) {
+		for (String name : this.settings.traceHeaders()) {
+			java.util.List<String> values = headers.get(name);
+			if (values == null || values.isEmpty()) {
+				continue;
+			}
+			String value = values.get(0).trim();
+			if (name.equalsIgnoreCase("traceparent")) {
+				String[] parts = value.split("-");
+				if (parts.length >= 4 && parts[1].length() == 32) {
+					return parts[1];
+				}
+				continue;
+			}
+			if (!value.isEmpty()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/** The exception's response carries plain Maps and Lists, not the decoding tree. */
+	private Response<?> plain(Response<Object> response) {
+		if (response.data() instanceof JsonNode tree) {
+			return response.withData(this.jsonMapper.convertValue(tree, Object.class));
+		}
+		return response;
+	}
+
+	private static boolean skipped(RequestOptions options) {
+		Object skip = options.extra().get(SKIP_ERROR_HANDLER);
+		return Boolean.TRUE.equals(skip) || "true".equals(skip);
+	}
+
+	/** An adaptor that threw; already reported. */
+	static final class AdaptorFailure extends DioException {
+
+		private static final long serialVersionUID = 1L;
+
+		AdaptorFailure(DioExceptionType type, Response<?> response, String message, Throwable cause) {
+			super(type, response.requestOptions(), response, message, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.github.diospring.envelope;
+
+import io.github.diospring.DioException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each failure at the level its {@code showType} asks for: SILENT at DEBUG, WARN_MESSAGE at
+ * WARN, ERROR_MESSAGE, NOTIFICATION and REDIRECT at ERROR; traceId and host included.
+ *
+ * <pre>{@code
+ * ErrorNotifier notifier = new LoggingErrorNotifier();
+ * }</pre>
+ */
+public class LoggingErrorNotifier implements ErrorNotifier {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoggingErrorNotifier.class);
+
+	@Override
+	public void notify(ErrorInfo info, DioException error) {
+		String uri = (error.requestOptions() != null) ? DioExceptionDescriptions.uri(error) : "?";
+		String line = "{} {}: {} (errorCode={}, traceId={}, host={})";
+		Object[] args = { info.showType(), uri, info.errorMessage(), info.errorCodeText(), info.traceId(), info.host() };
+		switch (info.showType()) {
+			case SILENT -> logger.debug(line, args);
+			case WARN_MESSAGE -> logger.warn(line, args);
+			default -> logger.error(line, args);
+		}
+	}
+
+	/** Keeps the URI rendering in one place. */
+	static final class DioExceptionDescriptions {
+
+		private DioExceptionDescriptions() {
+		}
+
+		static String uri(DioException error) {
+			try {
+				return error.requestOptions().method() + " " + error.requestOptions().uri();
+			}
+			catch (RuntimeException ex) {
+				return error.requestOptions().method() + " " + error.requestOptions().path();
+			}
+		}
+
+	}
+
+}
