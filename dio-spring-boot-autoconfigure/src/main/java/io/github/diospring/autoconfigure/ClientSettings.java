@@ -41,6 +41,25 @@ final class ClientSettings {
 		return (own != null) ? own : getter.apply(this.top);
 	}
 
+	/** A value only this client set itself (not inherited). */
+	<T> @Nullable T ownOnly(Function<DioClientProperties, @Nullable T> getter) {
+		return (this.client != this.top) ? getter.apply(this.client) : null;
+	}
+
+	/** Whether this named client sets any {@code error-adaptor.*} value of its own. */
+	boolean hasOwnErrorAdaptorSettings() {
+		if (this.client == this.top) {
+			return false;
+		}
+		DioClientProperties.ErrorAdaptorSettings e = this.client.getErrorAdaptor();
+		DioClientProperties.ErrorAdaptorSettings.Fields f = e.getFields();
+		return e.getSuccessValue() != null || e.getDataField() != null || e.getNotificationShowType() != null
+				|| e.getErrorPage() != null || e.getMaxInspectSize() != null || e.getMaxMessageLength() != null
+				|| e.getTraceHeaders() != null || f.getSuccess() != null || f.getData() != null
+				|| f.getErrorCode() != null || f.getErrorMessage() != null || f.getShowType() != null
+				|| f.getTraceId() != null || f.getHost() != null;
+	}
+
 	<V> Map<String, V> merged(Function<DioClientProperties, Map<String, V>> getter) {
 		Map<String, V> merged = new LinkedHashMap<>(getter.apply(this.top));
 		if (this.client != this.top) {

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
+import io.github.diospring.envelope.ErrorAdaptor;
+import io.github.diospring.envelope.ErrorNotifier;
+import io.github.diospring.envelope.LoggingErrorNotifier;
 import io.github.diospring.interceptor.Interceptor;
-import io.github.diospring.interceptor.LogInterceptor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +23,6 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({ Dio.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "dio.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DioProperties.class)
-@Import(DioClientsRegistrar.class)
+@Import({ DioClientsRegistrar.class, DioBuiltInInterceptorsConfiguration.class })
 public final class DioAutoConfiguration {
 
 	@Bean
@@ -52,12 +53,15 @@ public final class DioAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<HttpClientSettings> settings,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Interceptor> interceptors, ObjectProvider<DioBuilderCustomizer> customizers,
+			ObjectProvider<ErrorAdaptor> errorAdaptor, ObjectProvider<ErrorNotifier> errorNotifier,
 			ListableBeanFactory beanFactory) {
+		JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
 		DioClientFactory factory = new DioClientFactory(webClientBuilders,
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				settings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
-				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), namedInOrder(interceptors, beanFactory),
-				customizers.orderedStream().toList());
+				mapper, namedInOrder(interceptors, beanFactory), customizers.orderedStream().toList(),
+				new ClientBuiltIns(mapper, errorAdaptor.getIfAvailable(),
+						errorNotifier.getIfAvailable(LoggingErrorNotifier::new)));
 		return factory.createAll(properties);
 	}
 
@@ -66,24 +70,6 @@ public final class DioAutoConfiguration {
 	@ConditionalOnMissingBean
 	Dio dio(DioClients clients) {
 		return clients.get(ClientSettings.DEFAULT_CLIENT);
-	}
-
-	@Bean
-	@Order(LogInterceptor.ORDER)
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty("dio.log.enabled")
-	LogInterceptor dioLogInterceptor(DioProperties properties) {
-		DioProperties.Log log = properties.getLog();
-		return LogInterceptor.builder()
-			.request(log.isRequest())
-			.requestHeader(log.isRequestHeader())
-			.requestBody(log.isRequestBody())
-			.responseHeader(log.isResponseHeader())
-			.responseBody(log.isResponseBody())
-			.error(log.isError())
-			.redactedHeaders(log.getRedactedHeaders())
-			.maxBodyLength(log.getMaxBodyLength())
-			.build();
 	}
 
 	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */

@@ -47,9 +47,11 @@ final class DioClientFactory {
 
 	private final List<DioBuilderCustomizer> customizers;
 
+	private final ClientBuiltIns builtIns;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
-			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers) {
+			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -57,6 +59,7 @@ final class DioClientFactory {
 		this.jsonMapper = jsonMapper;
 		this.interceptors = interceptors;
 		this.customizers = customizers;
+		this.builtIns = builtIns;
 	}
 
 	DioClients createAll(DioProperties properties) {
@@ -93,7 +96,7 @@ final class DioClientFactory {
 			.adapter(new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
-		select(settings).forEach(builder::interceptor);
+		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}

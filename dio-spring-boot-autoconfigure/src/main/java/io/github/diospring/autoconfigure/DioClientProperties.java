@@ -1,5 +1,6 @@
 package io.github.diospring.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import io.github.diospring.ListFormat;
 import io.github.diospring.ResponseType;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of one client: the top level of {@code dio.*} for the primary client, and each
@@ -84,6 +86,12 @@ public class DioClientProperties {
 
 	/** Which interceptor beans join this client's chain. */
 	private final InterceptorSelection interceptors = new InterceptorSelection();
+
+	/** Cookie management (the CookieManager interceptor and its jar). */
+	private final CookieSettings cookie = new CookieSettings();
+
+	/** The umi / Ant Design Pro response envelope (the ErrorAdaptorInterceptor). */
+	private final ErrorAdaptorSettings errorAdaptor = new ErrorAdaptorSettings();
 
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
@@ -233,6 +241,14 @@ public class DioClientProperties {
 		return this.interceptors;
 	}
 
+	public CookieSettings getCookie() {
+		return this.cookie;
+	}
+
+	public ErrorAdaptorSettings getErrorAdaptor() {
+		return this.errorAdaptor;
+	}
+
 	/** Proxy types. */
 	public enum ProxyType {
 
@@ -365,6 +381,259 @@ public class DioClientProperties {
 
 		public void setExclude(List<String> exclude) {
 			this.exclude = exclude;
+		}
+
+	}
+
+	/** Cookies kept across requests, by RFC 6265. */
+	public static class CookieSettings {
+
+		/** Whether the CookieManager joins the chain. Default: false (a server-side jar is shared by every caller of the client). */
+		private @Nullable Boolean enabled;
+
+		/** Directory where cookies survive restarts (one file per client); unset: in memory. */
+		private @Nullable Path persistDir;
+
+		/** Whether expired cookies are still sent. Default: false. */
+		private @Nullable Boolean ignoreExpires;
+
+		/** Whether session cookies (no Expires/Max-Age) are written to the persist directory too. Default: true. */
+		private @Nullable Boolean persistSession;
+
+		/** Whether invalid Set-Cookie headers are skipped quietly (DEBUG) instead of with a WARN. Default: false. */
+		private @Nullable Boolean ignoreInvalidCookies;
+
+		/** For a named client: whether it shares the primary client's jar instead of having its own. Default: false. */
+		private @Nullable Boolean share;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getPersistDir() {
+			return this.persistDir;
+		}
+
+		public void setPersistDir(@Nullable Path persistDir) {
+			this.persistDir = persistDir;
+		}
+
+		public @Nullable Boolean getIgnoreExpires() {
+			return this.ignoreExpires;
+		}
+
+		public void setIgnoreExpires(@Nullable Boolean ignoreExpires) {
+			this.ignoreExpires = ignoreExpires;
+		}
+
+		public @Nullable Boolean getPersistSession() {
+			return this.persistSession;
+		}
+
+		public void setPersistSession(@Nullable Boolean persistSession) {
+			this.persistSession = persistSession;
+		}
+
+		public @Nullable Boolean getIgnoreInvalidCookies() {
+			return this.ignoreInvalidCookies;
+		}
+
+		public void setIgnoreInvalidCookies(@Nullable Boolean ignoreInvalidCookies) {
+			this.ignoreInvalidCookies = ignoreInvalidCookies;
+		}
+
+		public @Nullable Boolean getShare() {
+			return this.share;
+		}
+
+		public void setShare(@Nullable Boolean share) {
+			this.share = share;
+		}
+
+	}
+
+	/** The response envelope: field names, unwrapping and reporting. */
+	public static class ErrorAdaptorSettings {
+
+		/** Whether the ErrorAdaptorInterceptor joins the chain. Default: true. */
+		private @Nullable Boolean enabled;
+
+		/** Envelope field names. */
+		private final Fields fields = new Fields();
+
+		/** When set, success means the success field equals this text (e.g. 0 for code-style backends); unset: only a JSON false fails. */
+		private @Nullable String successValue;
+
+		/** Field that typed calls are unwrapped from; empty to return the whole envelope. Default: data. */
+		private @Nullable String dataField;
+
+		/** The showType number meaning NOTIFICATION: 4 (umi 3) or 3 (umi 4, Ant Design Pro). Default: 4. */
+		private @Nullable Integer notificationShowType;
+
+		/** Where REDIRECT errors point to, with errorCode and errorMessage as query parameters. Default: /exception. */
+		private @Nullable String errorPage;
+
+		/** Bodies larger than this are not inspected. Default: 1MB. */
+		private @Nullable DataSize maxInspectSize;
+
+		/** Error messages are cut at this many characters. Default: 1000. */
+		private @Nullable Integer maxMessageLength;
+
+		/** Response headers holding a trace id when the body has none, in order. Default: X-Trace-Id, traceparent. */
+		private @Nullable List<String> traceHeaders;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Fields getFields() {
+			return this.fields;
+		}
+
+		public @Nullable String getSuccessValue() {
+			return this.successValue;
+		}
+
+		public void setSuccessValue(@Nullable String successValue) {
+			this.successValue = successValue;
+		}
+
+		public @Nullable String getDataField() {
+			return this.dataField;
+		}
+
+		public void setDataField(@Nullable String dataField) {
+			this.dataField = dataField;
+		}
+
+		public @Nullable Integer getNotificationShowType() {
+			return this.notificationShowType;
+		}
+
+		public void setNotificationShowType(@Nullable Integer notificationShowType) {
+			this.notificationShowType = notificationShowType;
+		}
+
+		public @Nullable String getErrorPage() {
+			return this.errorPage;
+		}
+
+		public void setErrorPage(@Nullable String errorPage) {
+			this.errorPage = errorPage;
+		}
+
+		public @Nullable DataSize getMaxInspectSize() {
+			return this.maxInspectSize;
+		}
+
+		public void setMaxInspectSize(@Nullable DataSize maxInspectSize) {
+			this.maxInspectSize = maxInspectSize;
+		}
+
+		public @Nullable Integer getMaxMessageLength() {
+			return this.maxMessageLength;
+		}
+
+		public void setMaxMessageLength(@Nullable Integer maxMessageLength) {
+			this.maxMessageLength = maxMessageLength;
+		}
+
+		public @Nullable List<String> getTraceHeaders() {
+			return this.traceHeaders;
+		}
+
+		public void setTraceHeaders(@Nullable List<String> traceHeaders) {
+			this.traceHeaders = traceHeaders;
+		}
+
+		/** Envelope field names; umi's by default. */
+		public static class Fields {
+
+			/** Name of the success field. Default: success. */
+			private @Nullable String success;
+
+			/** Name of the data field. Default: data. */
+			private @Nullable String data;
+
+			/** Name of the error code field. Default: errorCode. */
+			private @Nullable String errorCode;
+
+			/** Name of the error message field. Default: errorMessage. */
+			private @Nullable String errorMessage;
+
+			/** Name of the show type field. Default: showType. */
+			private @Nullable String showType;
+
+			/** Name of the trace id field. Default: traceId. */
+			private @Nullable String traceId;
+
+			/** Name of the host field. Default: host. */
+			private @Nullable String host;
+
+			public @Nullable String getSuccess() {
+				return this.success;
+			}
+
+			public void setSuccess(@Nullable String success) {
+				this.success = success;
+			}
+
+			public @Nullable String getData() {
+				return this.data;
+			}
+
+			public void setData(@Nullable String data) {
+				this.data = data;
+			}
+
+			public @Nullable String getErrorCode() {
+				return this.errorCode;
+			}
+
+			public void setErrorCode(@Nullable String errorCode) {
+				this.errorCode = errorCode;
+			}
+
+			public @Nullable String getErrorMessage() {
+				return this.errorMessage;
+			}
+
+			public void setErrorMessage(@Nullable String errorMessage) {
+				this.errorMessage = errorMessage;
+			}
+
+			public @Nullable String getShowType() {
+				return this.showType;
+			}
+
+			public void setShowType(@Nullable String showType) {
+				this.showType = showType;
+			}
+
+			public @Nullable String getTraceId() {
+				return this.traceId;
+			}
+
+			public void setTraceId(@Nullable String traceId) {
+				this.traceId = traceId;
+			}
+
+			public @Nullable String getHost() {
+				return this.host;
+			}
+
+			public void setHost(@Nullable String host) {
+				this.host = host;
+			}
+
 		}
 
 	}

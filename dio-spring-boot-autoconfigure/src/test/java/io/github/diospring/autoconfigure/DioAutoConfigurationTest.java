@@ -10,6 +10,7 @@ import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.ListFormat;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
+import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.InterceptorsWrapper;
 import io.github.diospring.interceptor.LogInterceptor;
@@ -143,12 +144,14 @@ class DioAutoConfigurationTest {
 					"dio.clients.quiet.interceptors.exclude=dioLogInterceptor")
 			.run(context -> {
 				DioClients clients = context.getBean(DioClients.class);
-				assertThat(clients.interceptorChain("default")).containsExactly("first", "second", "dioLogInterceptor");
+				assertThat(clients.interceptorChain("default")).containsExactly("dioErrorAdaptorInterceptor", "first",
+						"second", "dioLogInterceptor");
 				assertThat(clients.interceptorChain("lean")).containsExactly("first");
-				assertThat(clients.interceptorChain("quiet")).containsExactly("first", "second");
+				assertThat(clients.interceptorChain("quiet")).containsExactly("dioErrorAdaptorInterceptor", "first",
+						"second");
 				assertThat(context.getBean(Dio.class).interceptors().toList()).containsExactly(
-						context.getBean("first", Interceptor.class), context.getBean("second", Interceptor.class),
-						context.getBean(LogInterceptor.class));
+						context.getBean(ErrorAdaptorInterceptor.class), context.getBean("first", Interceptor.class),
+						context.getBean("second", Interceptor.class), context.getBean(LogInterceptor.class));
 			});
 	}
 
@@ -183,7 +186,8 @@ class DioAutoConfigurationTest {
 			.run(context -> {
 				assertThat(context.getBean(Customizers.class).calls).containsExactly("a:default", "b:default", "a:other",
 						"b:other");
-				assertThat(context.getBean(Dio.class).interceptors().size()).isEqualTo(1);
+				assertThat(context.getBean(Dio.class).interceptors().toList()).hasSize(2)
+					.first().isInstanceOf(ErrorAdaptorInterceptor.class);
 			});
 	}
 

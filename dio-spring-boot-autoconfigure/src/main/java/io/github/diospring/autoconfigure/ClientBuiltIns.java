@@ -1,0 +1,142 @@
+package io.github.diospring.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.diospring.cookie.CookieJar;
+import io.github.diospring.cookie.CookieManager;
+import io.github.diospring.cookie.DefaultCookieJar;
+import io.github.diospring.cookie.PersistCookieJar;
+import io.github.diospring.envelope.DefaultErrorAdaptor;
+import io.github.diospring.envelope.EnvelopeFields;
+import io.github.diospring.envelope.EnvelopeSettings;
+import io.github.diospring.envelope.ErrorAdaptor;
+import io.github.diospring.envelope.ErrorAdaptorInterceptor;
+import io.github.diospring.envelope.ErrorNotifier;
+import io.github.diospring.interceptor.Interceptor;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built-in cookie manager and error adaptor of one client. The primary client uses the beans;
+ * a named client gets its own jar (unless {@code cookie.share}) and its own error adaptor when it
+ * sets {@code error-adaptor.*} — or none, when it turns them off.
+ */
+final class ClientBuiltIns {
+
+	private final JsonMapper jsonMapper;
+
+	private final @Nullable ErrorAdaptor userAdaptor;
+
+	private final ErrorNotifier notifier;
+
+	ClientBuiltIns(JsonMapper jsonMapper, @Nullable ErrorAdaptor userAdaptor, ErrorNotifier notifier) {
+		this.jsonMapper = jsonMapper;
+		this.userAdaptor = userAdaptor;
+		this.notifier = notifier;
+	}
+
+	/**
+	 * Replaces, removes or adds the built-ins in a chain of beans, for this client's settings. A
+	 * built-in is added only when there is no bean of it at all (the top level turned it off), so
+	 * a client's include/exclude lists still decide.
+	 */
+	List<Interceptor> apply(ClientSettings settings, List<Interceptor> chain, java.util.Collection<Interceptor> allBeans) {
+		boolean primary = settings.name.equals(ClientSettings.DEFAULT_CLIENT);
+		boolean cookies = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getEnabled()));
+		boolean envelope = !Boolean.FALSE.equals(settings.pick(p -> p.getErrorAdaptor().getEnabled()));
+		boolean shareJar = Boolean.TRUE.equals(settings.ownOnly(p -> p.getCookie().getShare()));
+		boolean ownEnvelope = settings.hasOwnErrorAdaptorSettings();
+		List<Interceptor> result = new ArrayList<>();
+		boolean cookieSeen = false;
+		boolean envelopeSeen = false;
+		for (Interceptor interceptor : chain) {
+			if (interceptor instanceof CookieManager bean) {
+				cookieSeen = true;
+				if (cookies) {
+					result.add((primary || shareJar) ? bean : cookieManager(settings));
+				}
+			}
+			else if (interceptor instanceof ErrorAdaptorInterceptor bean) {
+				envelopeSeen = true;
+				if (envelope) {
+					result.add((primary || !ownEnvelope) ? bean : errorAdaptor(settings));
+				}
+			}
+			else {
+				result.add(interceptor);
+			}
+		}
+		cookieSeen |= allBeans.stream().anyMatch(CookieManager.class::isInstance);
+		envelopeSeen |= allBeans.stream().anyMatch(ErrorAdaptorInterceptor.class::isInstance);
+		if (envelope && !envelopeSeen && !primary) {
+			result.add(0, errorAdaptor(settings));
+		}
+		if (cookies && !cookieSeen && !primary) {
+			result.add(0, cookieManager(settings));
+		}
+		return result;
+	}
+
+	static CookieManager cookieManager(ClientSettings settings) {
+		return new CookieManager(cookieJar(settings),
+				Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreInvalidCookies())));
+	}
+
+	static CookieJar cookieJar(ClientSettings settings) {
+		boolean ignoreExpires = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreExpires()));
+		Path dir = settings.pick(p -> p.getCookie().getPersistDir());
+		if (dir == null) {
+			return new DefaultCookieJar(ignoreExpires);
+		}
+		boolean persistSession = !Boolean.FALSE.equals(settings.pick(p -> p.getCookie().getPersistSession()));
+		return PersistCookieJar.builder(dir.resolve(settings.name))
+			.persistSession(persistSession)
+			.ignoreExpires(ignoreExpires)
+			.build();
+	}
+
+	ErrorAdaptorInterceptor errorAdaptor(ClientSettings settings) {
+		ErrorAdaptor adaptor = (this.userAdaptor != null) ? this.userAdaptor
+				: new DefaultErrorAdaptor(fields(settings), notificationShowType(settings), this.jsonMapper);
+		return new ErrorAdaptorInterceptor(adaptor, this.notifier, envelopeSettings(settings), this.jsonMapper);
+	}
+
+	static EnvelopeFields fields(ClientSettings s) {
+		EnvelopeFields umi = EnvelopeFields.UMI;
+		return new EnvelopeFields(or(s.pick(p -> p.getErrorAdaptor().getFields().getSuccess()), umi.success()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getData()), umi.data()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getErrorCode()), umi.errorCode()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getErrorMessage()), umi.errorMessage()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getShowType()), umi.showType()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getTraceId()), umi.traceId()),
+				or(s.pick(p -> p.getErrorAdaptor().getFields().getHost()), umi.host()),
+				s.pick(p -> p.getErrorAdaptor().getSuccessValue()));
+	}
+
+	static int notificationShowType(ClientSettings s) {
+		Integer value = s.pick(p -> p.getErrorAdaptor().getNotificationShowType());
+		if (value != null && value != 3 && value != 4) {
+			throw new DioConfigurationException(
+					s.property("error-adaptor.notification-show-type", p -> p.getErrorAdaptor().getNotificationShowType()),
+					value, "is neither 4 (umi 3) nor 3 (umi 4, Ant Design Pro)", "Set it to 4 or 3.");
+		}
+		return (value != null) ? value : 4;
+	}
+
+	static EnvelopeSettings envelopeSettings(ClientSettings s) {
+		EnvelopeSettings d = EnvelopeSettings.DEFAULTS;
+		var size = s.pick(p -> p.getErrorAdaptor().getMaxInspectSize());
+		return new EnvelopeSettings(or(s.pick(p -> p.getErrorAdaptor().getDataField()), d.dataField()),
+				(size != null) ? size.toBytes() : d.maxInspectBytes(),
+				or(s.pick(p -> p.getErrorAdaptor().getMaxMessageLength()), d.maxMessageLength()),
+				or(s.pick(p -> p.getErrorAdaptor().getTraceHeaders()), d.traceHeaders()),
+				or(s.pick(p -> p.getErrorAdaptor().getErrorPage()), d.errorPage()));
+	}
+
+	private static <T> T or(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}
