@@ -128,7 +128,8 @@ final class ClientBuiltIns {
 	static EnvelopeSettings envelopeSettings(ClientSettings s) {
 		EnvelopeSettings d = EnvelopeSettings.DEFAULTS;
 		var size = s.pick(p -> p.getErrorAdaptor().getMaxInspectSize());
-		return new EnvelopeSettings(or(s.pick(p -> p.getErrorAdaptor().getDataField()), d.dataField()),
+		String dataField = or(s.pick(p -> p.getErrorAdaptor().getDataField()), fields(s).data());
+		return new EnvelopeSettings(dataField,
 				(size != null) ? size.toBytes() : d.maxInspectBytes(),
 				or(s.pick(p -> p.getErrorAdaptor().getMaxMessageLength()), d.maxMessageLength()),
 				or(s.pick(p -> p.getErrorAdaptor().getTraceHeaders()), d.traceHeaders()),

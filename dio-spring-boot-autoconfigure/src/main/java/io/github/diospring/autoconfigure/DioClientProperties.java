@@ -468,7 +468,7 @@ public class DioClientProperties {
 		/** When set, success means the success field equals this text (e.g. 0 for code-style backends); unset: only a JSON false fails. */
 		private @Nullable String successValue;
 
-		/** Field that typed calls are unwrapped from; empty to return the whole envelope. Default: data. */
+		/** Field that typed calls are unwrapped from; empty to return the whole envelope. Default: the data field name. */
 		private @Nullable String dataField;
 
 		/** The showType number meaning NOTIFICATION: 4 (umi 3) or 3 (umi 4, Ant Design Pro). Default: 4. */

@@ -41,12 +41,12 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 	@Override
 	@SuppressWarnings("unchecked")
 	public @Nullable ErrorInfo adapt(@Nullable Object body, ErrorContext context) {
-		Map<String, Object> map;
+		Map<String, @Nullable Object> map;
 		if (body instanceof Map<?, ?> m) {
-			map = (Map<String, Object>) m;
+			map = (Map<String, @Nullable Object>) m;
 		}
 		else if (body instanceof JsonNode node && node.isObject()) {
-			map = this.jsonMapper.convertValue(node, Map.class);
+			map = shallow(node);
 		}
 		else {
 			return null;
@@ -57,15 +57,28 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 		}
 		if (isSpringBootError(map)) {
 			Object message = map.get("message");
-			String text = (message instanceof String s && !s.isBlank()) ? s : (String) map.get("error");
+			String text = (message instanceof String s && !s.isBlank()) ? s : string(map.get("error"));
 			return new ErrorInfo(false, null, map.get("status"), text, ShowType.ERROR_MESSAGE, string(map.get("traceId")),
 					null, Map.of());
 		}
 		return null;
 	}
 
-	private ErrorInfo envelope(Map<String, Object> map) {
-		Map<String, Object> extra = new LinkedHashMap<>(map);
+	/**
+	 * The top level of a tree as plain values; nested objects and arrays stay trees, so a large
+	 * {@code data} is not converted here (the pipeline converts it once, into the caller's type).
+	 */
+	private Map<String, @Nullable Object> shallow(JsonNode node) {
+		Map<String, @Nullable Object> map = new LinkedHashMap<>();
+		for (String name : node.propertyNames()) {
+			JsonNode value = node.get(name);
+			map.put(name, value.isValueNode() ? this.jsonMapper.convertValue(value, Object.class) : value);
+		}
+		return map;
+	}
+
+	private ErrorInfo envelope(Map<String, @Nullable Object> map) {
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>(map);
 		this.fields.all().forEach(extra::remove);
 		return new ErrorInfo(success(map.get(this.fields.success()), map.containsKey(this.fields.success())),
 				map.get(this.fields.data()), map.get(this.fields.errorCode()), string(map.get(this.fields.errorMessage())),
@@ -80,7 +93,7 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 		return (raw instanceof Boolean b) ? b : null;
 	}
 
-	private static boolean isSpringBootError(Map<String, Object> map) {
+	private static boolean isSpringBootError(Map<String, @Nullable Object> map) {
 		return map.containsKey("status") && (map.containsKey("error") || map.containsKey("message"))
 				&& (map.containsKey("timestamp") || map.containsKey("path"));
 	}

@@ -184,7 +184,8 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 		if (dataField.isEmpty() || info.success() == null || !(response.data() instanceof JsonNode tree)) {
 			return response;
 		}
-		JsonNode data = tree.get(dataField);
+		// the field itself when the tree has it; otherwise what a custom adaptor called the data
+		Object data = tree.has(dataField) ? tree.get(dataField) : info.data();
 		return response.withData((data != null) ? data : tools.jackson.databind.node.NullNode.getInstance());
 	}
 
