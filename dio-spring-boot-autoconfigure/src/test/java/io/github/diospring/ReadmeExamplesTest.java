@@ -4,7 +4,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.charset.StandardCharsets;
+
 import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.cookie.CookieManager;
+import io.github.diospring.cookie.PersistCookieJar;
+import io.github.diospring.envelope.BizException;
+import io.github.diospring.envelope.DefaultErrorAdaptor;
+import io.github.diospring.envelope.EnvelopeFields;
+import io.github.diospring.envelope.EnvelopeSettings;
+import io.github.diospring.envelope.ErrorAdaptorInterceptor;
+import io.github.diospring.envelope.ErrorInfo;
+import io.github.diospring.envelope.LoggingErrorNotifier;
+import io.github.diospring.envelope.Page;
+import io.github.diospring.form.FormData;
+import io.github.diospring.form.MultipartFile;
 import io.github.diospring.interceptor.ErrorInterceptorHandler;
 import io.github.diospring.transformer.DefaultTransformer;
 import reactor.netty.http.client.HttpClient;
@@ -170,6 +184,77 @@ class ReadmeExamplesTest {
 		// end::adapter[]
 		server.track(dio);
 		assertThat(dio.get("/users/1", User.class).block().data()).isEqualTo(new User(1, "Ann"));
+	}
+
+	@Test
+	void formData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		server.wireMock().stubFor(post("/info").willReturn(okJson("{\"ok\":true}")));
+		java.nio.file.Files.writeString(dir.resolve("upload.txt"), "some file content");
+		java.nio.file.Path upload = dir.resolve("upload.txt");
+		Dio dio = server.dio();
+		// tag::formdata[]
+		FormData formData = FormData.fromMap(Map.of(
+				"name", "wendux",
+				"age", 25,
+				"file1", MultipartFile.fromFile(upload, "upload1.txt"),
+				"file2", MultipartFile.fromBytes("hello world".getBytes(StandardCharsets.UTF_8), "word.txt"),
+				"files", List.of(MultipartFile.fromFile(upload, "a.txt"), MultipartFile.fromFile(upload, "b.txt"))));
+		dio.post("/info", formData, r -> r.onSendProgress((sent, total) -> log.info("{}/{}", sent, total))).block();
+		// end::formdata[]
+		server.wireMock().verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/info"))
+			.withHeader("Content-Length", equalTo(String.valueOf(formData.length()))));
+	}
+
+	@Test
+	void cookies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		server.wireMock().stubFor(post("/login").willReturn(okJson("{}").withHeader("Set-Cookie", "SESSION=1; Path=/")));
+		server.wireMock().stubFor(get("/me").willReturn(okJson("{}")));
+		Dio dio = server.dio();
+		java.nio.file.Path cookieDir = dir;
+		// tag::cookies[]
+		dio.interceptors().add(new CookieManager(PersistCookieJar.builder(cookieDir).build()));
+		dio.post("/login", Map.of("user", "ann")).block();   // Set-Cookie: SESSION=1; Path=/
+		dio.get("/me").block();                               // Cookie: SESSION=1
+		// end::cookies[]
+		server.wireMock().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/me")).withHeader("Cookie", equalTo("SESSION=1")));
+	}
+
+	record Order(long id, String status) {
+	}
+
+	@Test
+	void envelope() {
+		server.wireMock().stubFor(get("/orders/1").willReturn(okJson("{\"success\":true,\"data\":{\"id\":1,\"status\":\"PAID\"}}")));
+		server.wireMock().stubFor(get("/orders").willReturn(okJson("{\"success\":true,\"data\":{\"list\":[{\"id\":1,\"status\":\"PAID\"}],\"current\":1,\"pageSize\":10,\"total\":1}}")));
+		server.wireMock().stubFor(post("/orders/1/refund").willReturn(okJson("{\"success\":false,\"errorCode\":\"REFUND_CLOSED\","
+				+ "\"errorMessage\":\"退款窗口已关闭\",\"showType\":2,\"traceId\":\"a1b2\",\"host\":\"10.1.1.1\"}")));
+		Dio dio = server.dio();
+		tools.jackson.databind.json.JsonMapper jsonMapper = tools.jackson.databind.json.JsonMapper.builder().build();
+		// tag::envelope[]
+		dio.interceptors().add(new ErrorAdaptorInterceptor(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, jsonMapper),
+				new LoggingErrorNotifier(), EnvelopeSettings.DEFAULTS, jsonMapper));
+
+		// {"success":true,"data":{"id":1,"status":"PAID"}}  ->  Order[id=1, status=PAID]
+		Order order = dio.get("/orders/1", Order.class).block().data();
+		Page<Order> page = dio.get("/orders", new ParameterizedTypeReference<Page<Order>>() {}).block().data();
+		Object envelope = dio.get("/orders/1").block().data();   // untyped: the whole envelope
+
+		// {"success":false,"errorCode":"REFUND_CLOSED","errorMessage":"退款窗口已关闭",...}
+		try {
+			dio.post("/orders/1/refund").block();
+		}
+		catch (BizException e) {
+			ErrorInfo info = e.errorInfo();     // errorCode, errorMessage, showType, traceId, host, data
+			log.warn("{}", e.getMessage());     // 退款窗口已关闭 (errorCode=REFUND_CLOSED, traceId=a1b2, host=10.1.1.1)
+		}
+		// end::envelope[]
+		assertThat(order).isEqualTo(new Order(1, "PAID"));
+		assertThat(page.total()).isEqualTo(1);
+		assertThat(envelope).isInstanceOf(Map.class);
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> dio.post("/orders/1/refund").block()))
+			.hasMessage("退款窗口已关闭 (errorCode=REFUND_CLOSED, traceId=a1b2, host=10.1.1.1)");
 	}
 
 	// tag::refresh[]
