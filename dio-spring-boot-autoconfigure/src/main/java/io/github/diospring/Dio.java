@@ -11,6 +11,9 @@ import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.Interceptors;
 import io.github.diospring.internal.DefaultDio;
+import io.github.diospring.observation.DioObservationConvention;
+import io.github.diospring.observation.DioObservations;
+import io.micrometer.observation.ObservationRegistry;
 import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
@@ -376,7 +379,36 @@ public interface Dio extends AutoCloseable {
 
 		private final List<Interceptor> interceptors = new ArrayList<>();
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private String name = "default";
+
+		private @Nullable DioObservationConvention observationConvention;
+
 		private Builder() {
+		}
+
+		/** @param name the logical client name, for metrics and logs (default {@code "default"}) @return this */
+		public Builder name(String name) {
+			this.name = name;
+			return this;
+		}
+
+		/**
+		 * Records each request as an {@code http.client.requests} observation (metrics, and trace
+		 * headers when tracing is set up). Off by default outside Spring Boot.
+		 * @param registry the registry
+		 * @return this
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = registry;
+			return this;
+		}
+
+		/** @param convention names and tags the observations; null for the default @return this */
+		public Builder observationConvention(@Nullable DioObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
 		}
 
 		/** @param options the client's defaults @return this */
@@ -415,7 +447,8 @@ public interface Dio extends AutoCloseable {
 					: (this.transformer instanceof DefaultTransformer t) ? t.jsonMapper() : JsonMapper.builder().build();
 			Transformer codec = (this.transformer != null) ? this.transformer : new DefaultTransformer(mapper);
 			HttpClientAdapter transport = (this.adapter != null) ? this.adapter : WebClientAdapter.create();
-			return new DefaultDio(this.options, transport, codec, mapper, this.interceptors);
+			return new DefaultDio(this.options, transport, codec, mapper, this.interceptors,
+					new DioObservations(this.observationRegistry, this.name, this.observationConvention));
 		}
 
 	}

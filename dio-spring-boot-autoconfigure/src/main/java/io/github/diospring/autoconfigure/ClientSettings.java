@@ -30,6 +30,14 @@ final class ClientSettings {
 		this.top = top;
 	}
 
+	DioClientProperties client() {
+		return this.client;
+	}
+
+	DioClientProperties top() {
+		return this.top;
+	}
+
 	/** @return the full name of a property as this client sees it: its own when it set it, else the top level's */
 	String property(String kebab, Function<DioClientProperties, @Nullable Object> getter) {
 		boolean own = !this.name.equals(DEFAULT_CLIENT) && getter.apply(this.client) != null;

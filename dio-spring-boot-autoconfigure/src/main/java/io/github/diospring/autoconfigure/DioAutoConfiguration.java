@@ -1,30 +1,18 @@
 package io.github.diospring.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.diospring.Dio;
-import io.github.diospring.DioBuilderCustomizer;
-import io.github.diospring.envelope.ErrorAdaptor;
-import io.github.diospring.envelope.ErrorNotifier;
-import io.github.diospring.envelope.LoggingErrorNotifier;
-import io.github.diospring.interceptor.Interceptor;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configures dio from {@code dio.*}: a primary {@link Dio}, one per {@code dio.clients.<name>}
@@ -49,20 +37,8 @@ public final class DioAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DioClients dioClients(DioProperties properties, ObjectProvider<WebClient.Builder> webClientBuilders,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<HttpClientSettings> settings,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Interceptor> interceptors, ObjectProvider<DioBuilderCustomizer> customizers,
-			ObjectProvider<ErrorAdaptor> errorAdaptor, ObjectProvider<ErrorNotifier> errorNotifier,
-			ListableBeanFactory beanFactory) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
-		DioClientFactory factory = new DioClientFactory(webClientBuilders,
-				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
-				settings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
-				mapper, namedInOrder(interceptors, beanFactory), customizers.orderedStream().toList(),
-				new ClientBuiltIns(mapper, errorAdaptor.getIfAvailable(),
-						errorNotifier.getIfAvailable(LoggingErrorNotifier::new)));
-		return factory.createAll(properties);
+	DioClients dioClients(DioProperties properties, ListableBeanFactory beans, Environment environment) {
+		return DioClientFactory.fromContext(beans, environment).createAll(properties);
 	}
 
 	@Bean
@@ -70,16 +46,6 @@ public final class DioAutoConfiguration {
 	@ConditionalOnMissingBean
 	Dio dio(DioClients clients) {
 		return clients.get(ClientSettings.DEFAULT_CLIENT);
-	}
-
-	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
-	private static Map<String, Interceptor> namedInOrder(ObjectProvider<Interceptor> interceptors,
-			ListableBeanFactory beanFactory) {
-		Map<Interceptor, String> names = new java.util.IdentityHashMap<>();
-		beanFactory.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
-		Map<String, Interceptor> ordered = new LinkedHashMap<>();
-		interceptors.orderedStream().forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
-		return ordered;
 	}
 
 }

@@ -12,15 +12,23 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.envelope.ErrorAdaptor;
+import io.github.diospring.envelope.ErrorNotifier;
+import io.github.diospring.envelope.LoggingErrorNotifier;
+import io.github.diospring.observation.DefaultDioObservationConvention;
+import io.github.diospring.observation.DioObservationConvention;
 import io.github.diospring.transformer.DefaultTransformer;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,9 +57,12 @@ final class DioClientFactory {
 
 	private final ClientBuiltIns builtIns;
 
+	private final ClientObservation observation;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
-			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns) {
+			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
+			ClientObservation observation) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -60,11 +71,42 @@ final class DioClientFactory {
 		this.interceptors = interceptors;
 		this.customizers = customizers;
 		this.builtIns = builtIns;
+		this.observation = observation;
+	}
+
+	/** Collects the collaborators from the application context; each is optional. */
+	static DioClientFactory fromContext(ListableBeanFactory beans, Environment environment) {
+		JsonMapper mapper = beans.getBeanProvider(JsonMapper.class).getIfAvailable(() -> JsonMapper.builder().build());
+		ObjectProvider<ClientHttpConnectorBuilder> connector = beans.getBeanProvider(ClientHttpConnectorBuilder.class);
+		ClientBuiltIns builtIns = new ClientBuiltIns(mapper, beans.getBeanProvider(ErrorAdaptor.class).getIfAvailable(),
+				beans.getBeanProvider(ErrorNotifier.class).getIfAvailable(LoggingErrorNotifier::new));
+		String name = environment.getProperty("management.observations.http.client.requests.name", "http.client.requests");
+		ClientObservation observation = new ClientObservation(
+				beans.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
+				beans.getBeanProvider(DioObservationConvention.class)
+					.getIfAvailable(() -> new DefaultDioObservationConvention(name)));
+		return new DioClientFactory(beans.getBeanProvider(WebClient.Builder.class),
+				(connector.getIfAvailable() != null) ? connector.getIfAvailable() : ClientHttpConnectorBuilder.detect(),
+				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
+				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
+				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
+	}
+
+	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
+	private static Map<String, Interceptor> namedInOrder(ListableBeanFactory beans) {
+		Map<Interceptor, String> names = new IdentityHashMap<>();
+		beans.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
+		Map<String, Interceptor> ordered = new LinkedHashMap<>();
+		beans.getBeanProvider(Interceptor.class)
+			.orderedStream()
+			.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
+		return ordered;
 	}
 
 	DioClients createAll(DioProperties properties) {
 		Map<String, Dio> clients = new LinkedHashMap<>();
 		Map<String, List<String>> chains = new LinkedHashMap<>();
+		Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
 		List<ClientSettings> all = new ArrayList<>();
 		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
 		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
@@ -73,6 +115,7 @@ final class DioClientFactory {
 				Dio dio = create(settings);
 				clients.put(settings.name, dio);
 				chains.put(settings.name, describeChain(dio));
+				configurations.put(settings.name, ClientDescription.describe(settings, dio.options()));
 				logger.debug("dio client '{}': baseUrl '{}', interceptors {}", settings.name, dio.options().baseUrl(),
 						chains.get(settings.name));
 			}
@@ -81,7 +124,7 @@ final class DioClientFactory {
 			clients.values().forEach(Dio::close);
 			throw ex;
 		}
-		return new DioClients(clients, chains);
+		return new DioClients(clients, chains, configurations);
 	}
 
 	private Dio create(ClientSettings settings) {
@@ -89,9 +132,14 @@ final class DioClientFactory {
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
-			.clientConnector(connector.build(connectorSettings));
+			.clientConnector(connector.build(connectorSettings))
+			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP);
 		Dio.Builder builder = Dio.builder()
+			.name(settings.name)
+			.observationRegistry(this.observation.registry())
+			.observationConvention(this.observation.convention())
 			.options(options)
 			.adapter(new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))

@@ -26,9 +26,13 @@ public final class DioClients implements DisposableBean {
 
 	private final Map<String, List<String>> chains;
 
-	DioClients(Map<String, Dio> clients, Map<String, List<String>> chains) {
+	private final Map<String, Map<String, Object>> configurations;
+
+	DioClients(Map<String, Dio> clients, Map<String, List<String>> chains,
+			Map<String, Map<String, Object>> configurations) {
 		this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(clients));
 		this.chains = Map.copyOf(chains);
+		this.configurations = Map.copyOf(configurations);
 	}
 
 	/**
@@ -57,6 +61,15 @@ public final class DioClients implements DisposableBean {
 	public List<String> interceptorChain(String name) {
 		get(name);
 		return this.chains.get(name);
+	}
+
+	/**
+	 * @param name the client
+	 * @return its effective options with their sources, proxy and TLS settings, secrets masked
+	 */
+	public Map<String, Object> configuration(String name) {
+		get(name);
+		return this.configurations.get(name);
 	}
 
 	@Override

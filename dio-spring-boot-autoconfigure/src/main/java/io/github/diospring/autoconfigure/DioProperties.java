@@ -33,6 +33,9 @@ public class DioProperties extends DioClientProperties {
 	/** The built-in LogInterceptor. */
 	private final Log log = new Log();
 
+	/** Meters beyond the http.client.requests timer. */
+	private final Metrics metrics = new Metrics();
+
 	/** Named clients, each injectable with @Qualifier("name"); unset values come from the top level. */
 	private Map<String, DioClientProperties> clients = new LinkedHashMap<>();
 
@@ -46,6 +49,10 @@ public class DioProperties extends DioClientProperties {
 
 	public Log getLog() {
 		return this.log;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	public Map<String, DioClientProperties> getClients() {
@@ -156,6 +163,33 @@ public class DioProperties extends DioClientProperties {
 
 		public void setMaxBodyLength(int maxBodyLength) {
 			this.maxBodyLength = maxBodyLength;
+		}
+
+	}
+
+	/** Meters beyond the http.client.requests timer. */
+	public static class Metrics {
+
+		/** Whether dio.client.errors of type BIZ_ERROR are tagged with the envelope's error code. */
+		private boolean errorCodeTag;
+
+		/** How many distinct error codes get their own tag value; the rest are counted as OTHER. */
+		private int maxErrorCodes = 50;
+
+		public boolean isErrorCodeTag() {
+			return this.errorCodeTag;
+		}
+
+		public void setErrorCodeTag(boolean errorCodeTag) {
+			this.errorCodeTag = errorCodeTag;
+		}
+
+		public int getMaxErrorCodes() {
+			return this.maxErrorCodes;
+		}
+
+		public void setMaxErrorCodes(int maxErrorCodes) {
+			this.maxErrorCodes = maxErrorCodes;
 		}
 
 	}

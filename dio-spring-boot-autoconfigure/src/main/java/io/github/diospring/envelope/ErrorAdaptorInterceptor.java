@@ -118,7 +118,7 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 			handler.next(response);
 			return;
 		}
-		info = info.withTraceFallback(traceIdFromHeaders(response.headers()), null);
+		info = info.withTraceFallback(traceId(response), null);
 		if (info.isFailure()) {
 			BizException error = new BizException(DioExceptionType.BIZ_ERROR, plain(response), info,
 					message(info, response), null);
@@ -161,7 +161,7 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 			info = ((info != null) ? info : ErrorInfo.ofMessage(response.statusCode(), ""))
 				.withErrorMessage(fallbackMessage(response));
 		}
-		info = info.withTraceFallback(traceIdFromHeaders(response.headers()), null);
+		info = info.withTraceFallback(traceId(response), null);
 		BizException adapted = new BizException(DioExceptionType.BAD_RESPONSE, response, info, message(info, response), error);
 		report(info, adapted);
 		handler.next(adapted);
@@ -244,6 +244,20 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	/** The body's wins; then the response headers; then the trace this request was sent in (its traceparent). */
+	private @Nullable String traceId(Response<?> response) {
+		String fromResponse = traceIdFromHeaders(response.headers());
+		if (fromResponse != null) {
+			return fromResponse;
+		}
+		java.util.List<String> sent = response.requestOptions().headers().get("traceparent");
+		if (sent != null && !sent.isEmpty()) {
+			String[] parts = sent.get(0).trim().split("-");
+			return (parts.length >= 4 && parts[1].length() == 32) ? parts[1] : null;
+		}
+		return null;
 	}
 
 	private @Nullable String traceIdFromHeaders(Headers headers) {

@@ -22,6 +22,8 @@ import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.Interceptors;
 import io.github.diospring.interceptor.QueuedInterceptor;
+import io.github.diospring.observation.DioObservationContext;
+import io.github.diospring.observation.DioObservations;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -53,15 +55,19 @@ public final class DefaultDio implements Dio {
 
 	private volatile boolean closed;
 
+	private final DioObservations observations;
+
 	/**
 	 * @param options the client's defaults
 	 * @param adapter the transport
 	 * @param transformer body encoding and decoding
 	 * @param jsonMapper for converting interceptor-made data into the caller's type
 	 * @param interceptors the initial interceptors, in order
+	 * @param observations records each request (a no-op registry records nothing)
 	 */
 	public DefaultDio(BaseOptions options, HttpClientAdapter adapter, Transformer transformer, JsonMapper jsonMapper,
-			List<Interceptor> interceptors) {
+			List<Interceptor> interceptors, DioObservations observations) {
+		this.observations = Objects.requireNonNull(observations, "observations");
 		this.options = Objects.requireNonNull(options, "options");
 		this.adapter = Objects.requireNonNull(adapter, "adapter");
 		this.transformer = Objects.requireNonNull(transformer, "transformer");
@@ -117,14 +123,14 @@ public final class DefaultDio implements Dio {
 	public <T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type) {
 		CallSite callSite = new CallSite();
 		RequestOptions prepared = RequestBodies.implyContentType(withImpliedResponseType(requestOptions, type));
-		return Mono.<Response<T>>create(outer -> {
-			RequestScope scope = new RequestScope(prepared, outer);
-			Mono<Response<T>> result = start(prepared, type, scope);
+		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
+			RequestScope scope = new RequestScope(observed, outer, context);
+			Mono<Response<T>> result = start(observed, type, scope);
 			Disposable running = result.contextWrite(outer.contextView())
 				.subscribe(outer::success, outer::error, () -> outer.success(null));
 			scope.running(running);
 			outer.onDispose(running);
-		}).onErrorMap(DioException.class, e -> e.attachCallSite(callSite.userFrames()));
+		})).onErrorMap(DioException.class, e -> e.attachCallSite(callSite.userFrames()));
 	}
 
 	private <T> Mono<Response<T>> start(RequestOptions options, @Nullable Type type, RequestScope scope) {
@@ -144,9 +150,9 @@ public final class DefaultDio implements Dio {
 	/** The network step: encode the body, exchange, decode, apply validateStatus. */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions);
-		RequestBody body = RequestBodies.create(options, this.transformer);
+		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		return this.adapter.fetch(options, body).flatMap(raw -> {
-			ResponseBody responseBody = watch(raw, options);
+			ResponseBody responseBody = watch(raw, options, scope.observation);
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
 			if (valid || options.receiveDataWhenStatusError()) {
@@ -170,19 +176,21 @@ public final class DefaultDio implements Dio {
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */
-	private static ResponseBody watch(ResponseBody body, RequestOptions options) {
+	private static ResponseBody watch(ResponseBody body, RequestOptions options, @Nullable DioObservationContext observed) {
 		ProgressCallback progress = options.onReceiveProgress();
 		CancelToken token = options.cancelToken();
-		if (progress == null && token == null) {
+		if (progress == null && token == null && observed == null) {
 			return body;
 		}
 		long total = body.contentLength();
 		return body.mapStream(stream -> {
-			Flux<DataBuffer> watched = stream;
+			Flux<DataBuffer> watched = (observed != null)
+					? stream.doOnNext(buffer -> observed.bytesReceived().addAndGet(buffer.readableByteCount())) : stream;
 			if (progress != null) {
+				Flux<DataBuffer> counted = watched;
 				watched = Flux.defer(() -> {
 					long[] received = { 0 };
-					return stream.doOnNext(buffer -> {
+					return counted.doOnNext(buffer -> {
 						received[0] += buffer.readableByteCount();
 						progress.onProgress(received[0], total);
 					});
@@ -194,6 +202,13 @@ public final class DefaultDio implements Dio {
 			}
 			return watched;
 		});
+	}
+
+	private static @Nullable RequestBody countSent(@Nullable RequestBody body, @Nullable DioObservationContext observed) {
+		if (body == null || observed == null) {
+			return body;
+		}
+		return body.map(content -> content.doOnNext(buffer -> observed.bytesSent().addAndGet(buffer.readableByteCount())));
 	}
 
 	@SuppressWarnings("unchecked")

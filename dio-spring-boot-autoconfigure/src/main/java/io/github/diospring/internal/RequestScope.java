@@ -2,6 +2,7 @@ package io.github.diospring.internal;
 
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
+import io.github.diospring.observation.DioObservationContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.MonoSink;
@@ -22,9 +23,13 @@ final class RequestScope {
 
 	volatile @Nullable Object decodedData;
 
-	RequestScope(RequestOptions options, MonoSink<?> outer) {
+	/** Counts the bytes of this request when it is observed. */
+	final @Nullable DioObservationContext observation;
+
+	RequestScope(RequestOptions options, MonoSink<?> outer, @Nullable DioObservationContext observation) {
 		this.options = options;
 		this.outer = outer;
+		this.observation = observation;
 	}
 
 	/** The running chain; disposed at once if the request already failed while it started. */

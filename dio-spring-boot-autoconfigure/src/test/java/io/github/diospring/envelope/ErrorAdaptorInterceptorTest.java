@@ -305,6 +305,10 @@ class ErrorAdaptorInterceptorTest {
 		assertThat(parent.errorInfo().traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		assertThat(parent.getMessage()).contains("traceId=4bf92f3577b34da6a3ce929d0e0e4736");
 		assertThat(((BizException) failure(dio, "/body-wins")).errorInfo().traceId()).isEqualTo("body");
+		json("/no-trace", 200, "{\"success\":false}");
+		DioException current = catchThrowableOfType(DioException.class, () -> dio.get("/no-trace",
+				r -> r.header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).block());
+		assertThat(((BizException) current).errorInfo().traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
 	}
 
 	@Test

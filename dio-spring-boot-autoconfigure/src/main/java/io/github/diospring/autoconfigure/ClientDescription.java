@@ -1,0 +1,120 @@
+package io.github.diospring.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.diospring.BaseOptions;
+import io.github.diospring.Headers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the actuator endpoint shows of one client's configuration: each option's effective value
+ * and where it came from ({@code client}, {@code top-level} or {@code default}), its proxy (password
+ * masked) and TLS settings (pins counted, never shown). Header values that look like credentials
+ * are masked.
+ */
+final class ClientDescription {
+
+	static final String MASK = "******";
+
+	private ClientDescription() {
+	}
+
+	static Map<String, Object> describe(ClientSettings settings, BaseOptions options) {
+		Map<String, Object> described = new LinkedHashMap<>();
+		for (RecordComponent component : BaseOptions.class.getRecordComponents()) {
+			String camel = component.getName();
+			Method getter = getter(camel);
+			if (getter == null) {
+				continue;
+			}
+			Object value = value(component, options);
+			described.put(kebab(camel), Map.of("value", String.valueOf(value), "source", source(settings, getter)));
+		}
+		DioClientProperties.Proxy proxy = settings.proxy();
+		if (proxy.getHost() != null) {
+			Map<String, Object> p = new LinkedHashMap<>();
+			p.put("type", String.valueOf((proxy.getType() != null) ? proxy.getType() : DioClientProperties.ProxyType.HTTP));
+			p.put("host", proxy.getHost());
+			p.put("port", String.valueOf(proxy.getPort()));
+			p.put("username", String.valueOf(proxy.getUsername()));
+			p.put("password", (proxy.getPassword() != null) ? MASK : "null");
+			p.put("nonProxyHosts", List.copyOf(proxy.getNonProxyHosts()));
+			described.put("proxy", p);
+		}
+		Map<String, Object> ssl = new LinkedHashMap<>();
+		ssl.put("bundle", String.valueOf(settings.sslBundle()));
+		Map<String, Integer> pins = new LinkedHashMap<>();
+		settings.pins().forEach((host, values) -> pins.put(host, values.size()));
+		ssl.put("pinnedHosts", pins);
+		described.put("ssl", ssl);
+		return described;
+	}
+
+	private static Object value(RecordComponent component, BaseOptions options) {
+		try {
+			Object value = component.getAccessor().invoke(options);
+			if (value instanceof Headers headers) {
+				Map<String, String> shown = new LinkedHashMap<>();
+				headers.forEach((name, values) -> shown.put(name, sensitive(name) ? MASK : String.join(", ", values)));
+				return shown;
+			}
+			if (value instanceof Duration duration) {
+				return duration.toString();
+			}
+			if (value != null && value.getClass().isSynthetic()) {
+				return "custom";
+			}
+			return (value != null) ? value : "none";
+		}
+		catch (ReflectiveOperationException ex) {
+			return "?";
+		}
+	}
+
+	private static String source(ClientSettings settings, Method getter) {
+		boolean own = !settings.name.equals(ClientSettings.DEFAULT_CLIENT) && isSet(invoke(getter, settings.client()));
+		if (own) {
+			return "client";
+		}
+		return isSet(invoke(getter, settings.top())) ? "top-level" : "default";
+	}
+
+	private static boolean isSet(@Nullable Object value) {
+		return value != null && !(value instanceof Map<?, ?> map && map.isEmpty());
+	}
+
+	private static @Nullable Object invoke(Method getter, DioClientProperties properties) {
+		try {
+			return getter.invoke(properties);
+		}
+		catch (ReflectiveOperationException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Method getter(String camel) {
+		try {
+			return DioClientProperties.class.getMethod("get" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1));
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+	}
+
+	static boolean sensitive(String header) {
+		String h = header.toLowerCase(Locale.ROOT);
+		return h.equals("authorization") || h.equals("proxy-authorization") || h.equals("cookie")
+				|| h.contains("token") || h.contains("secret") || h.contains("key") || h.contains("password");
+	}
+
+	private static String kebab(String camel) {
+		return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.github.diospring.observation;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.diospring.DioException;
+import io.github.diospring.DioExceptionType;
+import io.github.diospring.Headers;
+import io.github.diospring.RequestOptions;
+import io.github.diospring.Response;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * Wraps one dio request in an observation: started on subscription (as a child of the caller's
+ * observation, taken from the Reactor context), trace headers added to the request, stopped with
+ * the response, the failure, or as cancelled. Costs nothing when the registry is a no-op.
+ *
+ * <pre>{@code
+ * DioObservations observations = new DioObservations(registry, "github", null);
+ * }</pre>
+ */
+public final class DioObservations {
+
+	/** Where Micrometer keeps the current observation in a Reactor context (OBSERVATION_KEY). */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
+	private final ObservationRegistry registry;
+
+	private final String clientName;
+
+	private final @Nullable DioObservationConvention convention;
+
+	/**
+	 * @param registry the registry
+	 * @param clientName the logical client
+	 * @param convention a custom convention, or null for the default
+	 */
+	public DioObservations(ObservationRegistry registry, String clientName, @Nullable DioObservationConvention convention) {
+		this.registry = registry;
+		this.clientName = clientName;
+		this.convention = convention;
+	}
+
+	/** @return whether observations are recorded at all */
+	public boolean isActive() {
+		return !this.registry.isNoop();
+	}
+
+	/**
+	 * @param <T> the body type
+	 * @param options the request
+	 * @param exchange runs the request with the options it is given (trace headers added)
+	 * @return the observed request
+	 */
+	public <T> Mono<Response<T>> observe(RequestOptions options,
+			java.util.function.BiFunction<RequestOptions, @Nullable DioObservationContext, Mono<Response<T>>> exchange) {
+		if (!isActive()) {
+			return exchange.apply(options, null);
+		}
+		return Mono.deferContextual(view -> {
+			DioObservationContext context = new DioObservationContext(this.clientName, options);
+			Observation observation = DioObservationDocumentation.HTTP_CLIENT_REQUEST
+				.observation(this.convention, new DefaultDioObservationConvention(), () -> context, this.registry)
+				.parentObservation(parent(view))
+				.start();
+			RequestOptions traced = withTraceHeaders(options, context.getCarrier());
+			AtomicBoolean stopped = new AtomicBoolean();
+			return exchange.apply(traced, context)
+				.doOnSuccess(response -> {
+					context.setResponse(response);
+					stop(observation, stopped);
+				})
+				.doOnError(error -> {
+					if (error instanceof DioException dio && dio.type() == DioExceptionType.CANCEL) {
+						context.cancelled();
+					}
+					else {
+						DioException failure = DioException.from(options, error);
+						context.failure(failure);
+						observation.error(failure);
+					}
+					stop(observation, stopped);
+				})
+				.doOnCancel(() -> {
+					context.cancelled();
+					stop(observation, stopped);
+				})
+				.contextWrite(c -> c.put(OBSERVATION_KEY, observation));
+		});
+	}
+
+	private static void stop(Observation observation, AtomicBoolean stopped) {
+		if (stopped.compareAndSet(false, true)) {
+			observation.stop();
+		}
+	}
+
+	private static @Nullable Observation parent(ContextView view) {
+		return view.getOrDefault(OBSERVATION_KEY, null);
+	}
+
+	private static RequestOptions withTraceHeaders(RequestOptions options, Headers.@Nullable Builder carrier) {
+		if (carrier == null) {
+			return options;
+		}
+		Headers headers = carrier.build();
+		if (headers.isEmpty()) {
+			return options;
+		}
+		return options.copyWith(b -> headers.forEach(b::header));
+	}
+
+}
