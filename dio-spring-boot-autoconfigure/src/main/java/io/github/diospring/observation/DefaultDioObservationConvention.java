@@ -11,7 +11,7 @@ import io.micrometer.common.KeyValues;
 /**
  * Boot's {@code http.client.requests} tags ({@code method}, {@code uri} — a template, see
  * {@code UriTemplates} —, {@code status}, {@code outcome}, {@code exception}, {@code client.name}
- * — the host —) plus {@code client} (the logical dio client) and {@code error} (the
+ * — the host —) plus {@code client} (the logical dio client) and {@code error.type} (the
  * {@link io.github.diospring.DioExceptionType}, {@code none} on success). A cancelled request has
  * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url}.
  *
@@ -55,7 +55,7 @@ public class DefaultDioObservationConvention implements DioObservationConvention
 				KeyValue.of("status", status), KeyValue.of("outcome", outcome(context, answered)),
 				KeyValue.of("exception", (failure != null) ? failure.getClass().getSimpleName() : "none"),
 				KeyValue.of("client.name", host(context)), KeyValue.of("client", context.clientName()),
-				KeyValue.of("error", (failure != null) ? failure.type().name() : "none"));
+				KeyValue.of("error.type", (failure != null) ? failure.type().name() : "none"));
 	}
 
 	@Override

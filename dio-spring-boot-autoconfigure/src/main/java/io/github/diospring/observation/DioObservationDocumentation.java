@@ -48,8 +48,8 @@ public enum DioObservationDocumentation implements ObservationDocumentation {
 		CLIENT_NAME("client.name"),
 		/** Logical dio client. */
 		CLIENT("client"),
-		/** DioExceptionType, or none. */
-		ERROR("error");
+		/** DioExceptionType, or none (Micrometer adds {@code error} with the exception class itself). */
+		ERROR_TYPE("error.type");
 
 		private final String key;
 

@@ -66,7 +66,7 @@ class DioObservationTest {
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("client", "github")
 			.hasLowCardinalityKeyValue("client.name", "127.0.0.1")
-			.hasLowCardinalityKeyValue("error", "none")
+			.hasLowCardinalityKeyValue("error.type", "none")
 			.hasHighCardinalityKeyValue("http.url", server.baseUrl() + "/users/42")
 			.hasBeenStopped();
 	}
@@ -96,7 +96,7 @@ class DioObservationTest {
 			.that()
 			.hasLowCardinalityKeyValue("status", "404")
 			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
-			.hasLowCardinalityKeyValue("error", "BAD_RESPONSE")
+			.hasLowCardinalityKeyValue("error.type", "BAD_RESPONSE")
 			.hasError();
 
 		TestObservationRegistry cancelRegistry = TestObservationRegistry.create();

@@ -1,0 +1,152 @@
+package io.github.diospring.demo.bff;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.diospring.CancelToken;
+import io.github.diospring.Dio;
+import io.github.diospring.DioException;
+import io.github.diospring.Response;
+import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.demo.User;
+import io.github.diospring.envelope.Page;
+import io.github.diospring.form.FormData;
+import io.github.diospring.form.MultipartFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The backend-for-frontend: every endpoint calls the upstream through a named {@link Dio} from
+ * {@code application.yml}. Failures become the envelope for the browser ({@link BffErrors}).
+ *
+ * <pre>{@code
+ * curl localhost:8080/api/users/1
+ * }</pre>
+ */
+@RestController
+@RequestMapping("/api")
+class BffController {
+
+	private static final Logger logger = LoggerFactory.getLogger(BffController.class);
+
+	private final Dio upstream;
+
+	private final Dio secure;
+
+	private final Dio files;
+
+	BffController(@Qualifier("upstream") Dio upstream, @Qualifier("secure") Dio secure, @Qualifier("files") Dio files) {
+		this.upstream = upstream;
+		this.secure = secure;
+		this.files = files;
+	}
+
+	/** A typed call: the envelope's data becomes a User. */
+	@GetMapping("/users/{id}")
+	Mono<User> user(@PathVariable long id) {
+		return this.upstream.get("/users/{id}", User.class, r -> r.pathVariable("id", id)).map(Response::data);
+	}
+
+	/** The envelope's page, unwrapped. */
+	@GetMapping("/users")
+	Mono<Page<User>> users(@RequestParam(defaultValue = "1") int current) {
+		return this.upstream.get("/users", new ParameterizedTypeReference<Page<User>>() {
+		}, r -> r.queryParameter("current", current)).map(Response::data);
+	}
+
+	/** Logs the BFF in upstream; the session cookie goes into the upstream client's jar. */
+	@PostMapping("/login")
+	Mono<Map<String, Object>> login(@RequestBody Map<String, String> credentials) {
+		return this.upstream.post("/login", credentials).map(r -> Map.of("loggedIn", true));
+	}
+
+	/** Sent with the session cookie from the login. */
+	@GetMapping("/orders")
+	Mono<List<Map<String, Object>>> orders() {
+		return this.upstream.get("/orders", new ParameterizedTypeReference<List<Map<String, Object>>>() {
+		}).map(Response::data);
+	}
+
+	/** The first call meets an expired token: the queued interceptor refreshes it once and retries. */
+	@GetMapping("/profile")
+	Mono<Profile> profile() {
+		return this.secure.get("/profile", Profile.class).map(Response::data);
+	}
+
+	/** A multipart upload: a generated file, bytes and fields, with send progress logged. */
+	@PostMapping("/upload")
+	Mono<List<Map<String, Object>>> upload() {
+		return Mono.fromCallable(() -> {
+			Path file = Files.createTempFile("dio-demo", ".txt");
+			Files.writeString(file, "hello from a file\n".repeat(1000));
+			file.toFile().deleteOnExit();
+			return FormData.fromMap(Map.of("name", "wendux", "age", 25, "file1", MultipartFile.fromFile(file, "upload.txt"),
+					"file2", MultipartFile.fromBytes("hello world".getBytes(StandardCharsets.UTF_8), "word.txt")));
+		})
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(form -> this.files.post("/files", form, new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			}, r -> r.onSendProgress((sent, total) -> logger.debug("upload {}/{}", sent, total))))
+			.map(Response::data);
+	}
+
+	/** A 5 MB report streamed to a temporary file, progress logged, never held in memory. */
+	@GetMapping("/download")
+	Mono<Map<String, Object>> download() {
+		AtomicInteger progressEvents = new AtomicInteger();
+		return Mono.fromCallable(() -> Files.createTempFile("dio-report", ".bin"))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(target -> this.files.get("/reports/big", ResponseBody.class, r -> r.onReceiveProgress((received, total) -> {
+				if (progressEvents.incrementAndGet() % 20 == 0 || received == total) {
+					logger.info("download {}/{} bytes", received, total);
+				}
+			})).flatMap(response -> DataBufferUtils.write(response.data().stream(), target).then(Mono.fromCallable(() -> {
+				long size = Files.size(target);
+				Files.delete(target);
+				return Map.<String, Object>of("bytes", size, "progressEvents", progressEvents.get());
+			}))));
+	}
+
+	/** A slow upstream and a 1 s receive timeout: a RECEIVE_TIMEOUT, answered as 504. */
+	@GetMapping("/slow")
+	Mono<Object> slow() {
+		return this.upstream.get("/slow", r -> r.receiveTimeout(Duration.ofSeconds(1))).map(Response::data);
+	}
+
+	/** A slow request cancelled after 200 ms through a CancelToken. */
+	@GetMapping("/cancel")
+	Mono<Map<String, Object>> cancel() {
+		CancelToken token = new CancelToken();
+		Mono.delay(Duration.ofMillis(200)).subscribe(t -> token.cancel("the user closed the page"));
+		return this.upstream.get("/slow", r -> r.cancelToken(token))
+			.map(r -> Map.<String, Object>of("cancelled", false))
+			.onErrorResume(DioException.class, e -> CancelToken.isCancel(e)
+					? Mono.just(Map.of("cancelled", true, "message", e.getMessage())) : Mono.error(e));
+	}
+
+	/**
+	 * What the upstream says about the caller.
+	 *
+	 * @param name the user's name
+	 * @param token the token that was accepted
+	 */
+	record Profile(String name, String token) {
+	}
+
+}
