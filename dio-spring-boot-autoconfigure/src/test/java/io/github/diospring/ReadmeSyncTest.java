@@ -20,8 +20,17 @@ class ReadmeSyncTest {
 
 	@Test
 	void everyReadmeExampleIsTheCompiledOne() throws Exception {
+		check("../README.md", true);
+	}
+
+	@Test
+	void everyChineseReadmeExampleIsTheCompiledOne() throws Exception {
+		check("../README-ZH.md", false);
+	}
+
+	private static void check(String file, boolean all) throws Exception {
 		String source = Files.readString(Path.of("src/test/java/io/github/diospring/ReadmeExamplesTest.java"));
-		String readme = Files.readString(Path.of("../README.md"));
+		String readme = Files.readString(Path.of(file));
 		Map<String, String> compiled = new LinkedHashMap<>();
 		Matcher tags = TAG.matcher(source);
 		while (tags.find()) {
@@ -36,7 +45,10 @@ class ReadmeSyncTest {
 			assertThat(examples.group(2).strip()).as("README example '%s'", examples.group(1))
 				.isEqualTo(compiled.get(examples.group(1)).strip());
 		}
-		assertThat(shown).isEqualTo(compiled.size());
+		if (all) {
+			assertThat(shown).as("every compiled example is shown").isEqualTo(compiled.size());
+		}
+		assertThat(shown).isPositive();
 	}
 
 	private static String dedent(String block) {
