@@ -183,6 +183,33 @@ class DioRequestTest {
 	}
 
 	@Test
+	void filesAndInputStreamsAreStreamedWithTheirLength(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		server.wireMock().stubFor(post(anyUrl()).willReturn(okJson("{}")));
+		Dio dio = server.dio();
+		java.nio.file.Path file = dir.resolve("body.bin");
+		java.nio.file.Files.write(file, "x".repeat(200_000).getBytes(StandardCharsets.UTF_8));
+		java.util.function.Supplier<java.io.InputStream> stream = () -> new java.io.ByteArrayInputStream(
+				"streamed".getBytes(StandardCharsets.UTF_8));
+
+		Mono<Response<Object>> upload = dio.post("/file", file);
+		upload.block();
+		upload.block();
+		dio.post("/supplied", stream, r -> r.header("Content-Length", 8)).block();
+		dio.post("/chunked", stream).block();
+		java.nio.file.Files.delete(file);
+		DioException gone = org.assertj.core.api.Assertions.catchThrowableOfType(DioException.class,
+				() -> dio.post("/file", file).block());
+
+		server.wireMock().verify(2, postRequestedFor(urlEqualTo("/file")).withHeader("Content-Length", equalTo("200000")));
+		server.wireMock().verify(postRequestedFor(urlEqualTo("/supplied")).withHeader("Content-Length", equalTo("8"))
+			.withRequestBody(equalTo("streamed")));
+		server.wireMock().verify(postRequestedFor(urlEqualTo("/chunked")).withHeader("Content-Length", absent())
+			.withRequestBody(equalTo("streamed")));
+		assertThat(gone.getMessage()).contains("body.bin").contains("cannot be read");
+	}
+
+	@Test
 	void sendProgressReachesTheTotalExactly() {
 		server.wireMock().stubFor(post("/upload").willReturn(okJson("{}")));
 		Dio dio = server.dio();

@@ -1,6 +1,12 @@
 package io.github.diospring.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.github.diospring.Headers;
 import io.github.diospring.ProgressCallback;
@@ -12,16 +18,22 @@ import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * dio's body table (reference §1.5): which data becomes which bytes, with which implied content
  * type. {@link FormData} becomes multipart with its boundary and exact length (re-read on every
- * send, so retries need no {@code clone()}); streams and bytes are sent raw; everything else goes
- * through the {@link Transformer}.
+ * send, so retries need no {@code clone()}); a {@code Path} is streamed with its size as
+ * Content-Length (re-read for each send); bytes, {@code Publisher}s, {@code InputStream}s and
+ * {@code Supplier<InputStream>}s (replayable) are sent raw, with the caller's Content-Length when
+ * given (chunked otherwise); everything else goes through the {@link Transformer}.
  */
 final class RequestBodies {
+
+	private static final int CHUNK = 64 * 1024;
 
 	private RequestBodies() {
 	}
@@ -63,6 +75,15 @@ final class RequestBodies {
 		else if (data instanceof Publisher<?> publisher) {
 			body = RequestBody.ofStream(Flux.from(publisher).map(RequestBodies::toBuffer), declaredLength(options));
 		}
+		else if (data instanceof Path path) {
+			body = fileBody(path);
+		}
+		else if (data instanceof InputStream stream) {
+			body = RequestBody.ofStream(read(() -> stream), declaredLength(options));
+		}
+		else if (data instanceof Supplier<?> supplier) {
+			body = RequestBody.ofSupplier(() -> read(() -> inputStream(supplier)), declaredLength(options));
+		}
 		else {
 			String text = transformer.transformRequest(options);
 			RequestEncoder encoder = options.requestEncoder();
@@ -84,7 +105,36 @@ final class RequestBodies {
 
 	private static boolean isRaw(Object data) {
 		return data instanceof byte[] || data instanceof Publisher || data instanceof RequestBody
-				|| data instanceof FormData;
+				|| data instanceof FormData || data instanceof Path || data instanceof InputStream
+				|| data instanceof Supplier;
+	}
+
+	/** A file, streamed in chunks with its exact length, re-read for each send. */
+	private static RequestBody fileBody(Path path) {
+		long length;
+		try {
+			length = Files.size(path);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("data: the file " + path.toAbsolutePath()
+					+ " cannot be read (" + ex.getMessage() + "); check that it exists and is readable", ex);
+		}
+		return RequestBody.ofSupplier(() -> DataBufferUtils.read(path, DefaultDataBufferFactory.sharedInstance, CHUNK),
+				length);
+	}
+
+	private static Flux<DataBuffer> read(Callable<InputStream> stream) {
+		return DataBufferUtils.readInputStream(stream, DefaultDataBufferFactory.sharedInstance, CHUNK)
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static InputStream inputStream(Supplier<?> supplier) {
+		Object value = supplier.get();
+		if (value instanceof InputStream in) {
+			return in;
+		}
+		throw new IllegalArgumentException("data: a Supplier body must supply an InputStream, not "
+				+ ((value != null) ? value.getClass().getName() : "null"));
 	}
 
 	private static long declaredLength(RequestOptions options) {
