@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.diospring.ListFormat;
 import io.github.diospring.adapter.RequestBody;
+import io.github.diospring.internal.Buffers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -241,7 +242,7 @@ public final class FormData {
 				return Mono.error(new IllegalStateException("FormData: " + body.contentLength()
 						+ " bytes do not fit in a byte[]; send the form (it is streamed) instead of reading it"));
 			}
-			return DataBufferUtils.join(body.content()).map(FormData::drain);
+			return DataBufferUtils.join(body.content()).map(Buffers::drain);
 		});
 	}
 
@@ -267,16 +268,6 @@ public final class FormData {
 				List.copyOf(this.files));
 	}
 
-	private static byte[] drain(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
 
 	private static String newBoundary(String boundaryName) {
 		Objects.requireNonNull(boundaryName, "boundaryName");

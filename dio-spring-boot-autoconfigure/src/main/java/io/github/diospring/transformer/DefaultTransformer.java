@@ -13,6 +13,7 @@ import io.github.diospring.Response;
 import io.github.diospring.ResponseDecoder;
 import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.internal.Buffers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -88,7 +89,7 @@ public class DefaultTransformer implements Transformer {
 			return Mono.just(body);
 		}
 		return DataBufferUtils.join(body.stream())
-			.map(DefaultTransformer::toBytes)
+			.map(Buffers::drain)
 			.defaultIfEmpty(new byte[0])
 			.mapNotNull(bytes -> decode(options, body, bytes, targetType));
 	}
@@ -142,16 +143,6 @@ public class DefaultTransformer implements Transformer {
 		return targetType != null && targetType != Object.class && targetType != String.class;
 	}
 
-	private static byte[] toBytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
 
 	private static String text(byte[] bytes, @Nullable String contentType) {
 		return new String(bytes, charset(contentType));
