@@ -78,16 +78,15 @@ public final class Lock {
 	 * @return the gated step
 	 */
 	<T> Mono<T> gate(Mono<T> step, RequestOptions options) {
-		return Mono.defer(() -> {
-			Sinks.Empty<Void> g = this.gate;
-			if (g == null) {
-				return step;
-			}
-			return g.asMono()
-				.onErrorMap(ex -> new DioException(DioExceptionType.UNKNOWN, options, null, ex.getMessage()
-						+ " (the " + this.phase + " lock was cleared while this request waited)", null))
-				.then(step);
-		});
+		// called when the request enters the step, so reading the gate now is reading it on entry
+		Sinks.Empty<Void> g = this.gate;
+		if (g == null) {
+			return step;
+		}
+		return g.asMono()
+			.onErrorMap(ex -> new DioException(DioExceptionType.UNKNOWN, options, null, ex.getMessage()
+					+ " (the " + this.phase + " lock was cleared while this request waited)", null))
+			.then(step);
 	}
 
 }
