@@ -2,15 +2,19 @@ package io.github.diospring.internal;
 
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.diospring.BaseOptions;
 import io.github.diospring.CancelToken;
 import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
+import io.github.diospring.DownloadOptions;
 import io.github.diospring.Headers;
 import io.github.diospring.ProgressCallback;
 import io.github.diospring.RequestOptions;
@@ -120,8 +124,24 @@ public final class DefaultDio implements Dio {
 	}
 
 	@Override
+	public Mono<Response<ResponseBody>> download(String path, Path savePath,
+			@Nullable Consumer<RequestOptions.Builder> customizer, DownloadOptions options) {
+		return Downloads.start(this, path, SavePath.of(savePath), customizer, options);
+	}
+
+	@Override
+	public Mono<Response<ResponseBody>> download(String path, Function<Headers, Path> savePath,
+			@Nullable Consumer<RequestOptions.Builder> customizer, DownloadOptions options) {
+		return Downloads.start(this, path, SavePath.of(savePath), customizer, options);
+	}
+
+	@Override
 	public <T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type) {
-		CallSite callSite = new CallSite();
+		return fetch(requestOptions, type, new CallSite());
+	}
+
+	/** A fetch whose errors point at {@code callSite}: a download made now and subscribed later. */
+	<T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type, CallSite callSite) {
 		RequestOptions prepared = RequestBodies.implyContentType(withImpliedResponseType(requestOptions, type));
 		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
 			RequestScope scope = new RequestScope(observed, outer, context);
@@ -156,7 +176,8 @@ public final class DefaultDio implements Dio {
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
 			if (valid || options.receiveDataWhenStatusError()) {
-				data = this.transformer.transformResponse(options, responseBody, valid ? type : null);
+				RequestOptions decoding = valid ? options : Downloads.errorBodyOptions(options, responseBody);
+				data = this.transformer.transformResponse(decoding, responseBody, valid ? type : null);
 			}
 			else {
 				responseBody.close();
@@ -197,8 +218,14 @@ public final class DefaultDio implements Dio {
 				});
 			}
 			if (token != null) {
-				watched = watched.takeUntilOther(token.whenCancel()
-					.then(Mono.error(() -> DioException.requestCancelled(options, token.reason()))));
+				// takeUntilOther cancels the body only when the other completes (an error would leave the connection busy)
+				Flux<DataBuffer> source = watched;
+				watched = Flux.defer(() -> {
+					AtomicBoolean cancelled = new AtomicBoolean();
+					return source.takeUntilOther(token.whenCancel().doOnTerminate(() -> cancelled.set(true)))
+						.concatWith(Mono.defer(() -> cancelled.get()
+								? Mono.error(DioException.requestCancelled(options, token.reason())) : Mono.empty()));
+				});
 			}
 			return watched;
 		});
