@@ -221,6 +221,27 @@ class ReadmeExamplesTest {
 				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/me")).withHeader("Cookie", equalTo("SESSION=1")));
 	}
 
+	@Test
+	void download(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		server.wireMock().stubFor(get("/report.pdf").willReturn(aResponse().withBody("%PDF" + "x".repeat(10_000))));
+		server.wireMock().stubFor(get("/big.iso").withHeader("Range", equalTo("bytes=4-"))
+			.willReturn(aResponse().withStatus(206).withHeader("Content-Range", "bytes 4-7/8").withBody("5678")));
+		Dio dio = server.dio();
+		java.nio.file.Files.writeString(dir.resolve("big.iso"), "1234");
+		java.nio.file.Path reports = dir;
+		// tag::download[]
+		dio.download("/report.pdf", reports.resolve("report.pdf"),
+				r -> r.onReceiveProgress((received, total) -> log.info("{}/{}", received, total))).block();
+
+		// continue an interrupted download where the file on disk stops (Range + append)
+		dio.download("/big.iso", reports.resolve("big.iso"), null, DownloadOptions.builder().resume(true).build())
+				.retry(3)
+				.block();
+		// end::download[]
+		assertThat(java.nio.file.Files.size(dir.resolve("report.pdf"))).isEqualTo(10_004);
+		assertThat(java.nio.file.Files.readString(dir.resolve("big.iso"))).isEqualTo("12345678");
+	}
+
 	record Order(long id, String status) {
 	}
 

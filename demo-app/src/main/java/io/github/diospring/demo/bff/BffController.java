@@ -12,7 +12,6 @@ import io.github.diospring.CancelToken;
 import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.Response;
-import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.demo.User;
 import io.github.diospring.envelope.Page;
 import io.github.diospring.form.FormData;
@@ -21,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,21 +104,22 @@ class BffController {
 			.map(Response::data);
 	}
 
-	/** A 5 MB report streamed to a temporary file, progress logged, never held in memory. */
+	/** A 5 MB report downloaded to a temporary file (moved into place when complete), progress logged. */
 	@GetMapping("/download")
 	Mono<Map<String, Object>> download() {
 		AtomicInteger progressEvents = new AtomicInteger();
-		return Mono.fromCallable(() -> Files.createTempFile("dio-report", ".bin"))
+		return Mono.fromCallable(() -> Files.createTempDirectory("dio-demo").resolve("report.bin"))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap(target -> this.files.get("/reports/big", ResponseBody.class, r -> r.onReceiveProgress((received, total) -> {
+			.flatMap(target -> this.files.download("/reports/big", target, r -> r.onReceiveProgress((received, total) -> {
 				if (progressEvents.incrementAndGet() % 20 == 0 || received == total) {
 					logger.info("download {}/{} bytes", received, total);
 				}
-			})).flatMap(response -> DataBufferUtils.write(response.data().stream(), target).then(Mono.fromCallable(() -> {
+			})).then(Mono.fromCallable(() -> {
 				long size = Files.size(target);
 				Files.delete(target);
+				Files.delete(target.getParent());
 				return Map.<String, Object>of("bytes", size, "progressEvents", progressEvents.get());
-			}))));
+			}).subscribeOn(Schedulers.boundedElastic())));
 	}
 
 	/** A slow upstream and a 1 s receive timeout: a RECEIVE_TIMEOUT, answered as 504. */
