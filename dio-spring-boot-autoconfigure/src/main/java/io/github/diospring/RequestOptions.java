@@ -63,7 +63,7 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	/**
 	 * Extra key under which a typed call carries its result type ({@link java.lang.reflect.Type}),
 	 * so interceptors know what the caller asked for (the envelope check unwraps {@code data} only
-	 * for typed calls). Absent for untyped calls.
+	 * for typed calls). Absent for untyped calls, and when the client has no interceptors.
 	 */
 	public static final String RESULT_TYPE = "dio.resultType";
 

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.github.diospring.DioException;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code responseBody}, {@code error}. Better than dio: credentials ({@code Authorization},
  * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, configurable) are redacted by
  * default; bodies are cut at a size limit; streamed and binary bodies are never read for logging,
- * only described. Each exchange phase is one log entry. Add it last so it logs what is really sent.
+ * only described; with the default SLF4J sink, nothing is formatted while its logger is below INFO.
+ * Each exchange phase is one log entry. Add it last so it logs what is really sent.
  *
  * <pre>{@code
  * dio.interceptors().add(LogInterceptor.builder()
@@ -65,6 +67,9 @@ public final class LogInterceptor implements Interceptor {
 
 	private final Consumer<String> logPrint;
 
+	/** Whether the sink would print: nothing is formatted for a logger that is off. */
+	private final BooleanSupplier enabled;
+
 	private LogInterceptor(Builder b) {
 		this.request = b.request;
 		this.requestHeader = b.requestHeader;
@@ -75,6 +80,7 @@ public final class LogInterceptor implements Interceptor {
 		this.redactedHeaders = Set.copyOf(b.redactedHeaders);
 		this.maxBodyLength = b.maxBodyLength;
 		this.logPrint = b.logPrint;
+		this.enabled = b.enabled;
 	}
 
 	/** @return a builder with dio's defaults (everything but the request body) and redaction on */
@@ -84,7 +90,7 @@ public final class LogInterceptor implements Interceptor {
 
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-		if (this.request || this.requestHeader || this.requestBody) {
+		if ((this.request || this.requestHeader || this.requestBody) && this.enabled.getAsBoolean()) {
 			StringBuilder out = new StringBuilder("*** Request ***");
 			if (this.request) {
 				out.append("\nuri: ").append(safeUri(options)).append("\nmethod: ").append(options.method())
@@ -110,6 +116,10 @@ public final class LogInterceptor implements Interceptor {
 
 	@Override
 	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
+		if (!this.enabled.getAsBoolean()) {
+			handler.next(response);
+			return;
+		}
 		StringBuilder out = new StringBuilder("*** Response ***");
 		appendResponse(out, response);
 		this.logPrint.accept(out.toString());
@@ -118,7 +128,7 @@ public final class LogInterceptor implements Interceptor {
 
 	@Override
 	public void onError(DioException error, ErrorInterceptorHandler handler) {
-		if (this.error) {
+		if (this.error && this.enabled.getAsBoolean()) {
 			StringBuilder out = new StringBuilder("*** DioException ***:\nuri: ")
 				.append((error.requestOptions() != null) ? safeUri(error.requestOptions()) : "?")
 				.append('\n')
@@ -208,6 +218,8 @@ public final class LogInterceptor implements Interceptor {
 
 		private Consumer<String> logPrint = logger::info;
 
+		private BooleanSupplier enabled = logger::isInfoEnabled;
+
 		private Builder() {
 		}
 
@@ -272,6 +284,7 @@ public final class LogInterceptor implements Interceptor {
 		/** @param sink where each entry goes (default: SLF4J, INFO) @return this */
 		public Builder logPrint(Consumer<String> sink) {
 			this.logPrint = sink;
+			this.enabled = () -> true;
 			return this;
 		}
 

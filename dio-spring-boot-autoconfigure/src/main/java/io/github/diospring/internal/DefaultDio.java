@@ -142,7 +142,8 @@ public final class DefaultDio implements Dio {
 
 	/** A fetch whose errors point at {@code callSite}: a download made now and subscribed later. */
 	<T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type, CallSite callSite) {
-		RequestOptions prepared = RequestBodies.implyContentType(withImpliedResponseType(requestOptions, type));
+		RequestOptions prepared = RequestBodies.implyContentType(
+				withImpliedResponseType(requestOptions, type, this.interceptors.size() > 0));
 		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
 			RequestScope scope = new RequestScope(observed, outer, context);
 			Mono<Response<T>> result = start(observed, type, scope);
@@ -287,7 +288,12 @@ public final class DefaultDio implements Dio {
 		return options.copyWith(b -> b.extra(LINEAGE, new Object()));
 	}
 
-	private static RequestOptions withImpliedResponseType(RequestOptions options, @Nullable Type type) {
+	/**
+	 * dio's rule: the result type decides the response type. The type also travels in {@code extra}
+	 * for interceptors (the envelope check), only when there are interceptors to read it.
+	 */
+	private static RequestOptions withImpliedResponseType(RequestOptions options, @Nullable Type type,
+			boolean forInterceptors) {
 		if (type == null || type == Object.class) {
 			return options;
 		}
@@ -303,6 +309,12 @@ public final class DefaultDio implements Dio {
 		}
 		else {
 			implied = (type == String.class) ? ResponseType.PLAIN : ResponseType.JSON;
+		}
+		if (!forInterceptors) {
+			return (implied == options.responseType()) ? options : options.copyWith(b -> b.responseType(implied));
+		}
+		if (implied == options.responseType() && type.equals(options.extra().get(RequestOptions.RESULT_TYPE))) {
+			return options;
 		}
 		return options.copyWith(b -> b.responseType(implied).extra(RequestOptions.RESULT_TYPE, type));
 	}
