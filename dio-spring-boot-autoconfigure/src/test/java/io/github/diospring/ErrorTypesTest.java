@@ -139,6 +139,21 @@ class ErrorTypesTest {
 
 	/** Accepts connections and never reads or writes: TLS never completes, uploads stall. */
 	private int silentServer() throws IOException {
+		return rawServer(s -> s.setReceiveBufferSize(4096));
+	}
+
+	/** Sends the headers and 10 of 100 promised body bytes, then stalls. */
+	private int stallingBodyServer() throws IOException {
+		return rawServer(s -> {
+			s.getInputStream().read(new byte[8192]);
+			s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
+					+ "0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			s.getOutputStream().flush();
+		});
+	}
+
+	/** A loopback server that hands each accepted socket to {@code onAccept} and keeps it open until the test ends. */
+	private int rawServer(SocketAction onAccept) throws IOException {
 		ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
 		List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
 		ExecutorService acceptor = Executors.newSingleThreadExecutor();
@@ -146,8 +161,8 @@ class ErrorTypesTest {
 			while (!socket.isClosed()) {
 				try {
 					Socket s = socket.accept();
-					s.setReceiveBufferSize(4096);
 					accepted.add(s);
+					onAccept.accept(s);
 				}
 				catch (IOException ex) {
 					return;
@@ -164,35 +179,11 @@ class ErrorTypesTest {
 		return socket.getLocalPort();
 	}
 
-	/** Sends the headers and 10 of 100 promised body bytes, then stalls. */
-	private int stallingBodyServer() throws IOException {
-		ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-		List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
-		ExecutorService acceptor = Executors.newSingleThreadExecutor();
-		acceptor.submit(() -> {
-			while (!socket.isClosed()) {
-				try {
-					Socket s = socket.accept();
-					accepted.add(s);
-					byte[] buffer = new byte[8192];
-					s.getInputStream().read(buffer);
-					s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
-							+ "0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-					s.getOutputStream().flush();
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		});
-		this.resources.add(() -> {
-			socket.close();
-			acceptor.shutdownNow();
-			for (Socket s : accepted) {
-				s.close();
-			}
-		});
-		return socket.getLocalPort();
+	@FunctionalInterface
+	private interface SocketAction {
+
+		void accept(Socket socket) throws IOException;
+
 	}
 
 	/**

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's examples, compiled and run against a local server, so they cannot rot. Each
  * {@code tag::name[]} region is what the README shows.
  */
-class ReadmeExamplesTest {
+public class ReadmeExamplesTest {
 
 	@RegisterExtension
 	static final LocalServer server = new LocalServer();
@@ -280,7 +280,7 @@ class ReadmeExamplesTest {
 
 	// tag::refresh[]
 	/** Refreshes the token once for many concurrent 401s, then retries each request. */
-	static class RefreshTokenInterceptor extends QueuedInterceptor {
+	public static class RefreshTokenInterceptor extends QueuedInterceptor {
 
 		private final Dio dio;          // the client this interceptor is added to
 
@@ -288,7 +288,7 @@ class ReadmeExamplesTest {
 
 		private volatile String token = "expired";
 
-		RefreshTokenInterceptor(Dio dio, Dio tokenDio) {
+		public RefreshTokenInterceptor(Dio dio, Dio tokenDio) {
 			this.dio = dio;
 			this.tokenDio = tokenDio;
 		}

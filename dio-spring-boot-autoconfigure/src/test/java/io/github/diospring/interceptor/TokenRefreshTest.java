@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.diospring.Dio;
+import io.github.diospring.ReadmeExamplesTest.RefreshTokenInterceptor;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.RequestOptions;
@@ -25,52 +26,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Token refresh as dio users write it (reference §2.4), under concurrent requests. */
+/**
+ * Token refresh as dio users write it (reference §2.4), under concurrent requests: the README's
+ * {@link RefreshTokenInterceptor} itself, and the proactive variant.
+ */
 class TokenRefreshTest {
 
 	@RegisterExtension
 	static final LocalServer server = new LocalServer();
-
-	/** Refreshes on 401 through a separate Dio, then retries the request with fetch. */
-	static final class RefreshOn401 extends QueuedInterceptor {
-
-		private final Dio dio;
-
-		private final Dio tokenDio;
-
-		volatile String token = "old";
-
-		RefreshOn401(Dio dio, Dio tokenDio) {
-			this.dio = dio;
-			this.tokenDio = tokenDio;
-		}
-
-		@Override
-		public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-			handler.next(options.withHeader("Authorization", "Bearer " + this.token));
-		}
-
-		@Override
-		public void onError(DioException error, ErrorInterceptorHandler handler) {
-			RequestOptions failed = error.requestOptions();
-			boolean expired = error.response() != null && error.response().statusCode() == 401;
-			if (!expired || failed.extra().containsKey("retried")) {
-				handler.next(error);
-				return;
-			}
-			boolean stale = ("Bearer " + this.token).equals(failed.headers().value("Authorization"));
-			Mono<String> current = stale ? this.tokenDio.post("/refresh")
-				.map(r -> this.token = (String) ((Map<?, ?>) r.data()).get("token")) : Mono.just(this.token);
-			handler.observe(current
-				.flatMap(t -> this.dio.fetch(failed.copyWith(b -> b.header("Authorization", "Bearer " + t).extra("retried", true))))
-				.doOnNext(handler::resolve)
-				.onErrorResume(DioException.class, e -> {
-					handler.reject(e);
-					return Mono.empty();
-				}));
-		}
-
-	}
 
 	@Test
 	void concurrent401sRefreshTheTokenExactlyOnceAndEveryRequestSucceeds() {
@@ -79,15 +42,13 @@ class TokenRefreshTest {
 			.willReturn(okJson("{\"secret\":42}")));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"new\"}").withFixedDelay(100)));
 		Dio dio = server.dio();
-		RefreshOn401 refresher = new RefreshOn401(dio, server.dio());
-		dio.interceptors().add(refresher);
+		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
 
 		List<Response<Object>> responses = Flux.range(0, 6).flatMap(i -> dio.get("/data")).collectList()
 			.block(Duration.ofSeconds(30));
 
 		assertThat(responses).hasSize(6).allSatisfy(r -> assertThat(r.data()).isEqualTo(Map.of("secret", 42)));
 		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")));
-		assertThat(refresher.token).isEqualTo("new");
 	}
 
 	@Test
@@ -95,7 +56,7 @@ class TokenRefreshTest {
 		server.wireMock().stubFor(get("/data").willReturn(aResponse().withStatus(401)));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"still-bad\"}")));
 		Dio dio = server.dio();
-		dio.interceptors().add(new RefreshOn401(dio, server.dio()));
+		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
 
 		List<Object> outcomes = Flux.range(0, 5)
 			.flatMap(i -> dio.get("/data").map(Object.class::cast).onErrorResume(Mono::just))
