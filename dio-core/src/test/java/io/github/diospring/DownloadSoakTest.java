@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The memory proof: a 1 GiB download and a 1 GiB upload, each through a client whose heap is 64 MiB,
  * against a Reactor Netty server in this JVM that generates and counts the bytes (WireMock would
  * hold the body in memory). Reports peak heap, direct memory and throughput. Not part of the normal
- * build: {@code mvn -B -o -pl dio-spring-boot-autoconfigure -Psoak test} (the profile runs only
+ * build: {@code mvn -B -o -pl dio-core -Psoak test} (the profile runs only
  * tests tagged {@code soak}, with {@code -Xmx64m}); {@code -Dsoak.mib=N} changes the size.
  */
 @Tag("soak")
