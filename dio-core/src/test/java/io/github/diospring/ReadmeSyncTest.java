@@ -1,17 +1,25 @@
 package io.github.diospring;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README shows exactly the code that {@link ReadmeExamplesTest} compiles and runs. */
+/**
+ * The README shows exactly the code that {@link ReadmeExamplesTest} and its twins in the other
+ * modules (every {@code *ReadmeExamplesTest.java} under a module's {@code src/test/java}) compile
+ * and run: examples that need Spring Boot live in the auto-configuration's or the test support's
+ * module, and the check reads them all from here.
+ */
 class ReadmeSyncTest {
 
 	private static final Pattern TAG = Pattern.compile("// tag::(\\w+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
@@ -29,12 +37,14 @@ class ReadmeSyncTest {
 	}
 
 	private static void check(String file, boolean all) throws Exception {
-		String source = Files.readString(Path.of("src/test/java/io/github/diospring/ReadmeExamplesTest.java"));
 		String readme = Files.readString(Path.of(file));
 		Map<String, String> compiled = new LinkedHashMap<>();
-		Matcher tags = TAG.matcher(source);
-		while (tags.find()) {
-			compiled.put(tags.group(1), dedent(tags.group(2)));
+		for (Path source : exampleSources()) {
+			Matcher tags = TAG.matcher(Files.readString(source));
+			while (tags.find()) {
+				assertThat(compiled.put(tags.group(1), dedent(tags.group(2))))
+					.as("example '%s' is tagged once across the modules", tags.group(1)).isNull();
+			}
 		}
 		Matcher examples = EXAMPLE.matcher(readme);
 		int shown = 0;
@@ -49,6 +59,19 @@ class ReadmeSyncTest {
 			assertThat(shown).as("every compiled example is shown").isEqualTo(compiled.size());
 		}
 		assertThat(shown).isPositive();
+	}
+
+	private static List<Path> exampleSources() throws IOException {
+		try (Stream<Path> files = Files.walk(Path.of(".."), 8)) {
+			List<Path> sources = files
+				.filter(path -> path.getFileName().toString().endsWith("ReadmeExamplesTest.java"))
+				.filter(path -> path.toString().replace('\\', '/').contains("/src/test/java/"))
+				.filter(path -> !path.toString().contains("/target/"))
+				.sorted()
+				.toList();
+			assertThat(sources).as("the compiled README examples").isNotEmpty();
+			return sources;
+		}
 	}
 
 	private static String dedent(String block) {
