@@ -11,6 +11,12 @@ import io.github.diospring.Response;
  * or later and from any thread, with {@code next}, {@code resolve} or {@code reject}. The defaults
  * pass everything on.
  *
+ * <p>A handler completed during the callback takes effect when the callback returns, so calling a
+ * second one in the same callback always fails the request with "The handler has already been
+ * called" (and throws {@code IllegalStateException} at the second call), as dio does. Work that
+ * goes on after the handler is completed belongs in {@code handler.observe(...)} or on another
+ * thread, not in a blocking wait inside the callback.
+ *
  * <p>An exception thrown by {@code onRequest} or {@code onResponse} rejects the request and runs
  * the error interceptors; one thrown by {@code onError} passes the new error on. A callback may
  * make other requests, on another {@code Dio} or on the same one.

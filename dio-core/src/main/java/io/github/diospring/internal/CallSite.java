@@ -15,8 +15,19 @@ final class CallSite extends Throwable {
 		super("request made here", null, false, true);
 	}
 
-	/** @return the caller's frames, without the library's own frames on top */
+	private volatile StackTraceElement @org.jspecify.annotations.Nullable [] userFrames;
+
+	/** @return the caller's frames, without the library's own frames on top; computed once */
 	StackTraceElement[] userFrames() {
+		StackTraceElement[] frames = this.userFrames;
+		if (frames == null) {
+			frames = computeUserFrames();
+			this.userFrames = frames;
+		}
+		return frames;
+	}
+
+	private StackTraceElement[] computeUserFrames() {
 		StackTraceElement[] frames = getStackTrace();
 		int first = 0;
 		while (first < frames.length && frames[first].getClassName().startsWith("io.github.diospring.")

@@ -145,7 +145,7 @@ public final class DefaultDio implements Dio {
 		RequestOptions prepared = RequestBodies.implyContentType(
 				withImpliedResponseType(requestOptions, type, this.interceptors.size() > 0));
 		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
-			RequestScope scope = new RequestScope(observed, outer, context);
+			RequestScope scope = new RequestScope(observed, outer, context, callSite);
 			Mono<Response<T>> result = start(observed, type, scope);
 			Disposable running = result.contextWrite(outer.contextView())
 				.subscribe(outer::success, outer::error, () -> outer.success(null));

@@ -1,21 +1,24 @@
 package io.github.diospring.internal;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
+import io.github.diospring.DioException;
+import io.github.diospring.RequestOptions;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
-
-import io.github.diospring.DioException;
-import io.github.diospring.RequestOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.MonoSink;
 
 /**
  * Where an interceptor handler's outcome goes: completes one step of the chain, exactly once.
- * A second completion throws to the caller and fails the request if it is still running.
+ * While the interceptor's callback is running, the outcome is held back and released when the
+ * callback returns, so a second completion made during the callback (the usual mistake:
+ * {@code resolve} then {@code next}) always fails the request with {@link #ALREADY_CALLED}, however
+ * fast the rest of the request would have finished. A second completion made later, from other
+ * work, fails the request if it is still running; either way it throws to the caller, as dio's
+ * handlers do.
  */
 public final class HandlerSink {
 
@@ -28,15 +31,22 @@ public final class HandlerSink {
 
 	private final RequestScope scope;
 
-	private final AtomicBoolean done = new AtomicBoolean();
-
 	private final RequestOptions options;
 
 	private final String interceptor;
 
 	private final InterceptorState.Type onThrow;
 
-	private Disposable.@org.jspecify.annotations.Nullable Composite work;
+	/** Guarded by this. */
+	private boolean done;
+
+	/** Guarded by this: whether the interceptor's callback has not returned yet. */
+	private boolean inCallback;
+
+	/** Guarded by this: the outcome waiting for the callback to return. */
+	private @Nullable Runnable pending;
+
+	private Disposable.@Nullable Composite work;
 
 	HandlerSink(MonoSink<InterceptorState> sink, RequestScope scope, RequestOptions options, Object interceptor,
 			InterceptorState.Type onThrow) {
@@ -45,6 +55,24 @@ public final class HandlerSink {
 		this.options = options;
 		this.interceptor = interceptor.getClass().getName();
 		this.onThrow = onThrow;
+	}
+
+	/** The interceptor's callback starts: outcomes wait until {@link #leaveCallback()}. */
+	synchronized void enterCallback() {
+		this.inCallback = true;
+	}
+
+	/** The interceptor's callback returned (or threw): releases its outcome, if it gave one. */
+	void leaveCallback() {
+		Runnable outcome;
+		synchronized (this) {
+			this.inCallback = false;
+			outcome = this.pending;
+			this.pending = null;
+		}
+		if (outcome != null) {
+			outcome.run();
+		}
 	}
 
 	/**
@@ -65,7 +93,7 @@ public final class HandlerSink {
 		}
 		composite.add(Flux.from(work).subscribe(value -> {
 		}, error -> failFromCallback(error, this.options, this.onThrow), () -> {
-			if (!this.done.get()) {
+			if (!isDone()) {
 				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor
 						+ " finished its asynchronous work without calling next, resolve or reject"), this.options,
 						this.onThrow);
@@ -77,43 +105,74 @@ public final class HandlerSink {
 	 * Continues the chain.
 	 * @param data the options or response to continue with
 	 * @param type the outcome
+	 * @throws IllegalStateException when the handler was already completed
 	 */
 	public void complete(Object data, InterceptorState.Type type) {
-		claim();
-		this.sink.success(new InterceptorState(data, type));
+		settle(() -> this.sink.success(new InterceptorState(data, type)));
 	}
 
 	/**
 	 * Fails the step.
 	 * @param error the error
 	 * @param type {@code NEXT}, {@code REJECT} or {@code REJECT_CALL_FOLLOWING}
+	 * @throws IllegalStateException when the handler was already completed
 	 */
 	public void fail(DioException error, InterceptorState.Type type) {
-		claim();
-		this.sink.error(new InterceptorState.Rejected(error, type));
+		settle(() -> this.sink.error(new InterceptorState.Rejected(error, type)));
 	}
 
 	/** @return whether the handler was completed */
-	boolean isDone() {
-		return this.done.get();
+	synchronized boolean isDone() {
+		return this.done;
 	}
 
 	/** An exception escaped the callback: reject with it unless the handler was already completed. */
 	void failFromCallback(Throwable error, RequestOptions options, InterceptorState.Type type) {
-		if (this.done.compareAndSet(false, true)) {
-			this.sink.error(new InterceptorState.Rejected(DioException.from(options, error), type));
+		Runnable outcome = () -> this.sink.error(new InterceptorState.Rejected(DioException.from(options, error), type));
+		synchronized (this) {
+			if (this.done) {
+				if (!(error instanceof IllegalStateException ise && ALREADY_CALLED.equals(ise.getMessage()))) {
+					logger.warn("An interceptor threw after completing its handler; the request ignores it", error);
+				}
+				return;
+			}
+			this.done = true;
+			if (this.inCallback) {
+				this.pending = outcome;
+				return;
+			}
 		}
-		else if (!(error instanceof IllegalStateException ise && ALREADY_CALLED.equals(ise.getMessage()))) {
-			logger.warn("An interceptor threw after completing its handler; the request ignores it", error);
-		}
+		outcome.run();
 	}
 
-	private void claim() {
-		if (!this.done.compareAndSet(false, true)) {
+	private void settle(Runnable outcome) {
+		boolean misusedLater;
+		synchronized (this) {
+			if (!this.done) {
+				this.done = true;
+				if (this.inCallback) {
+					this.pending = outcome;
+					return;
+				}
+				misusedLater = false;
+			}
+			else if (this.inCallback) {
+				// the first outcome has not left yet: replace it, the request fails whatever the timing
+				IllegalStateException error = new IllegalStateException(ALREADY_CALLED);
+				this.pending = () -> this.sink.error(
+						new InterceptorState.Rejected(DioException.from(this.options, error), this.onThrow));
+				throw error;
+			}
+			else {
+				misusedLater = true;
+			}
+		}
+		if (misusedLater) {
 			IllegalStateException error = new IllegalStateException(ALREADY_CALLED);
 			this.scope.fail(error);
 			throw error;
 		}
+		outcome.run();
 	}
 
 }

@@ -53,11 +53,15 @@ final class InterceptorChain {
 			RequestScope scope, Interceptors guards) {
 		Mono<InterceptorState> step = Mono.create(sink -> {
 			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.REJECT_CALL_FOLLOWING);
+			handlerSink.enterCallback();
 			try {
 				interceptor.onRequest(options, new RequestInterceptorHandler(handlerSink));
 			}
 			catch (Throwable ex) {
 				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
+			}
+			finally {
+				handlerSink.leaveCallback();
 			}
 		});
 		return raceCancel(guards.guard(interceptor, 0, step, options), options);
@@ -76,11 +80,15 @@ final class InterceptorChain {
 		RequestOptions options = response.requestOptions();
 		Mono<InterceptorState> step = Mono.create(sink -> {
 			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.REJECT_CALL_FOLLOWING);
+			handlerSink.enterCallback();
 			try {
 				interceptor.onResponse(response, new ResponseInterceptorHandler(handlerSink));
 			}
 			catch (Throwable ex) {
 				handlerSink.failFromCallback(ex, options, Type.REJECT_CALL_FOLLOWING);
+			}
+			finally {
+				handlerSink.leaveCallback();
 			}
 		});
 		return raceCancel(guards.guard(interceptor, 1, step, options), options);
@@ -95,15 +103,21 @@ final class InterceptorChain {
 		if (!runs) {
 			return Mono.error(rejected);
 		}
+		// dio gives onError the trace the caller will get: where the request was made
+		rejected.error.attachCallSite(scope.callSite());
 		RequestOptions options = (rejected.error.requestOptions() != null) ? rejected.error.requestOptions()
 				: requestOptions;
 		Mono<InterceptorState> step = Mono.create(sink -> {
 			HandlerSink handlerSink = new HandlerSink(sink, scope, options, interceptor, Type.NEXT);
+			handlerSink.enterCallback();
 			try {
 				interceptor.onError(rejected.error, new ErrorInterceptorHandler(handlerSink));
 			}
 			catch (Throwable ex) {
 				handlerSink.failFromCallback(ex, options, Type.NEXT);
+			}
+			finally {
+				handlerSink.leaveCallback();
 			}
 		});
 		return raceCancel(guards.guard(interceptor, 2, step, options), options);

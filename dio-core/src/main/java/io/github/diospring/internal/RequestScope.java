@@ -8,8 +8,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.MonoSink;
 
 /**
- * One request's life: lets a misused handler fail the request from outside the chain, and
- * remembers what the transformer decoded so the final conversion does not decode twice.
+ * One request's life: lets a misused handler fail the request from outside the chain, knows where
+ * the request was made, and remembers what the transformer decoded so the final conversion does
+ * not decode twice.
  */
 final class RequestScope {
 
@@ -26,10 +27,19 @@ final class RequestScope {
 	/** Counts the bytes of this request when it is observed. */
 	final @Nullable DioObservationContext observation;
 
-	RequestScope(RequestOptions options, MonoSink<?> outer, @Nullable DioObservationContext observation) {
+	private final CallSite callSite;
+
+	RequestScope(RequestOptions options, MonoSink<?> outer, @Nullable DioObservationContext observation,
+			CallSite callSite) {
 		this.options = options;
 		this.outer = outer;
 		this.observation = observation;
+		this.callSite = callSite;
+	}
+
+	/** @return the frames of the place the request was made, for the errors it raises */
+	StackTraceElement[] callSite() {
+		return this.callSite.userFrames();
 	}
 
 	/** The running chain; disposed at once if the request already failed while it started. */

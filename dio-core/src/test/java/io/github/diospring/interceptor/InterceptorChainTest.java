@@ -253,13 +253,14 @@ class InterceptorChainTest {
 		assertThat(dio.get("/x").block(Duration.ofSeconds(10)).data()).isEqualTo("late");
 	}
 
+	/** dio's "an onError that calls next and keeps awaiting": the awaited work is asynchronous, as in Dart. */
 	@Test
 	void theChainWaitsForTheHandlerNotForTheCallbacksOtherWork() {
 		server.wireMock().stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500)));
 		CompletableFuture<Void> neverDone = new CompletableFuture<>();
 		Interceptor busy = InterceptorsWrapper.builder().onError((e, h) -> {
 			h.next(e);
-			neverDone.join();
+			h.observe(Mono.fromFuture(neverDone));
 		}).build();
 		Dio dio = dioWith(busy);
 
@@ -292,6 +293,73 @@ class InterceptorChainTest {
 		assertThat(thrownToInterceptor).singleElement().extracting(Throwable::getMessage).asString()
 			.contains("already been called");
 		assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly once");
+	}
+
+	/** A handler completed twice inside its callback fails the request, in every phase, even when all else is instant. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "request", "response", "error" })
+	void aHandlerCompletedTwiceFailsTheRequestInEveryPhaseWhateverTheTiming(String phase) {
+		stubOk();
+		server.wireMock().stubFor(get("/fail").willReturn(aResponse().withStatus(500)));
+		List<Throwable> thrownToInterceptor = new CopyOnWriteArrayList<>();
+		Interceptor twice = InterceptorsWrapper.builder().onRequest((o, h) -> {
+			if (phase.equals("request")) {
+				// resolved without the network: nothing else would keep the request running
+				h.resolve(Response.of(o, "first"));
+				swallow(thrownToInterceptor, () -> h.next(o));
+			}
+			else {
+				h.next(o);
+			}
+		}).onResponse((r, h) -> {
+			h.resolve(r);
+			if (phase.equals("response")) {
+				swallow(thrownToInterceptor, () -> h.next(r));
+			}
+		}).onError((e, h) -> {
+			h.next(e);
+			if (phase.equals("error")) {
+				swallow(thrownToInterceptor, () -> h.resolve(Response.of(e.requestOptions(), "recovered")));
+			}
+		}).build();
+		Dio dio = dioWith(twice);
+		String path = phase.equals("error") ? "/fail" : "/x";
+
+		for (int i = 0; i < 10; i++) {
+			DioException e = catchThrowableOfType(DioException.class, () -> dio.get(path).block(Duration.ofSeconds(10)));
+
+			assertThat(e).as("attempt %d", i).isNotNull();
+			assertThat(e.type()).isEqualTo(DioExceptionType.UNKNOWN);
+			assertThat(e.getCause()).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("handler has already been called");
+		}
+		assertThat(thrownToInterceptor).hasSize(10)
+			.allSatisfy(t -> assertThat(t).hasMessageContaining("handler has already been called"));
+	}
+
+	private static void swallow(List<Throwable> thrown, Runnable secondCall) {
+		try {
+			secondCall.run();
+		}
+		catch (IllegalStateException ex) {
+			thrown.add(ex);
+		}
+	}
+
+	@Test
+	void errorInterceptorsSeeTheStackTraceTheCallerGets() {
+		server.wireMock().stubFor(get("/fail").willReturn(aResponse().withStatus(500)));
+		List<StackTraceElement[]> seen = new CopyOnWriteArrayList<>();
+		Dio dio = dioWith(InterceptorsWrapper.builder().onError((e, h) -> {
+			seen.add(e.getStackTrace());
+			h.next(e);
+		}).build());
+
+		DioException e = catchThrowableOfType(DioException.class, () -> dio.get("/fail").block(Duration.ofSeconds(10)));
+
+		assertThat(e.getStackTrace()[0].getClassName()).isEqualTo(InterceptorChainTest.class.getName());
+		assertThat(e.getStackTrace()[0].getMethodName()).contains("errorInterceptorsSeeTheStackTraceTheCallerGets");
+		assertThat(seen).singleElement().satisfies(trace -> assertThat(trace).containsExactly(e.getStackTrace()));
 	}
 
 	@Test
