@@ -52,7 +52,7 @@ public final class CancelToken {
 
 	/**
 	 * Cancels every request using this token, now and later. Only the first call counts.
-	 * @param reason why; kept as the exception's message (and cause, when it is a Throwable)
+	 * @param reason why; kept in the exception's message and as its {@link DioException#error()} (and cause, when it is a Throwable)
 	 */
 	public void cancel(@Nullable Object reason) {
 		Object value = (reason != null) ? reason : NO_REASON;

@@ -31,7 +31,14 @@ public class DioException extends RuntimeException {
 
 	private final transient @Nullable Response<?> response;
 
+	private static volatile ReadableStringBuilder readableStringBuilder = ReadableStringBuilder.DEFAULT;
+
 	private volatile boolean callSiteAttached;
+
+	/** dio's {@code error}: the cause, or a cancel reason that is not a Throwable. */
+	private final transient @Nullable Object error;
+
+	private transient volatile @Nullable ReadableStringBuilder stringBuilder;
 
 	/**
 	 * Creates an exception; prefer the static factories, whose messages say what to change.
@@ -43,10 +50,16 @@ public class DioException extends RuntimeException {
 	 */
 	public DioException(DioExceptionType type, @Nullable RequestOptions requestOptions, @Nullable Response<?> response,
 			String message, @Nullable Throwable cause) {
+		this(type, requestOptions, response, message, cause, cause);
+	}
+
+	private DioException(DioExceptionType type, @Nullable RequestOptions requestOptions, @Nullable Response<?> response,
+			String message, @Nullable Throwable cause, @Nullable Object error) {
 		super(message, cause);
 		this.type = type;
 		this.requestOptions = requestOptions;
 		this.response = response;
+		this.error = error;
 	}
 
 	/** @return what went wrong */
@@ -64,9 +77,14 @@ public class DioException extends RuntimeException {
 		return this.response;
 	}
 
-	/** @return the underlying error (dio's {@code error} field), or the cancel reason */
-	public @Nullable Throwable error() {
-		return getCause();
+	/**
+	 * dio's {@code error} field: the underlying error (the {@link #getCause() cause}); for a
+	 * {@link DioExceptionType#CANCEL}, the reason given to {@link CancelToken#cancel(Object)}, whatever
+	 * its type ({@code token.cancel("left the page")} gives {@code "left the page"}).
+	 * @return the underlying error or the cancel reason, or {@code null}
+	 */
+	public @Nullable Object error() {
+		return this.error;
 	}
 
 	/**
@@ -76,8 +94,9 @@ public class DioException extends RuntimeException {
 	 * @return the copy
 	 */
 	public DioException withTypeAndMessage(DioExceptionType type, String message) {
-		DioException copy = new DioException(type, this.requestOptions, this.response, message, getCause());
+		DioException copy = new DioException(type, this.requestOptions, this.response, message, getCause(), this.error);
 		copy.setStackTrace(getStackTrace());
+		copy.stringBuilder = this.stringBuilder;
 		return copy;
 	}
 
@@ -162,7 +181,7 @@ public class DioException extends RuntimeException {
 		String message = "The request was manually cancelled by the user"
 				+ ((reason != null) ? ": " + reason : ".");
 		return new DioException(DioExceptionType.CANCEL, options, null, message,
-				(reason instanceof Throwable t) ? t : null);
+				(reason instanceof Throwable t) ? t : null, reason);
 	}
 
 	/**
@@ -230,14 +249,70 @@ public class DioException extends RuntimeException {
 		return this;
 	}
 
+	/**
+	 * Renders this exception in {@link #toString()} (and so in logs) with its own builder instead of
+	 * the global one, as dio's {@code stringBuilder} field.
+	 * @param builder the builder; null to use the global one again
+	 * @return this exception
+	 */
+	public DioException stringBuilder(@Nullable ReadableStringBuilder builder) {
+		this.stringBuilder = builder;
+		return this;
+	}
+
+	/**
+	 * Sets how every {@code DioException} without its own builder renders in {@link #toString()},
+	 * as dio's static {@code DioException.readableStringBuilder}.
+	 * @param builder the builder; null restores {@link ReadableStringBuilder#DEFAULT}
+	 */
+	public static void readableStringBuilder(@Nullable ReadableStringBuilder builder) {
+		readableStringBuilder = (builder != null) ? builder : ReadableStringBuilder.DEFAULT;
+	}
+
+	/** @return the global builder {@link #toString()} uses */
+	public static ReadableStringBuilder readableStringBuilder() {
+		return readableStringBuilder;
+	}
+
+	/** @return the exception rendered by its own builder, else the global one */
 	@Override
 	public String toString() {
+		ReadableStringBuilder own = this.stringBuilder;
+		return ((own != null) ? own : readableStringBuilder).build(this);
+	}
+
+	/** dio's default rendering: {@code DioException [<type>]: <message>}, then {@code Error: <cause>}. */
+	private String defaultString() {
 		StringBuilder sb = new StringBuilder("DioException [").append(this.type.description()).append("]: ")
 				.append(getMessage());
 		if (getCause() != null) {
 			sb.append("\nError: ").append(getCause());
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * How a {@link DioException} renders in {@code toString()} and so in logs (dio's
+	 * {@code DioExceptionReadableStringBuilder}): set one for all exceptions with
+	 * {@link DioException#readableStringBuilder(ReadableStringBuilder)}, or for one with
+	 * {@link DioException#stringBuilder(ReadableStringBuilder)}.
+	 *
+	 * <pre>{@code
+	 * DioException.readableStringBuilder(e -> e.type() + " " + e.requestOptions().uri() + ": " + e.getMessage());
+	 * }</pre>
+	 */
+	@FunctionalInterface
+	public interface ReadableStringBuilder {
+
+		/** dio's format: {@code DioException [<type>]: <message>}, then {@code Error: <cause>} when there is one. */
+		ReadableStringBuilder DEFAULT = DioException::defaultString;
+
+		/**
+		 * @param exception the exception to render
+		 * @return its text
+		 */
+		String build(DioException exception);
+
 	}
 
 	static String describe(@Nullable RequestOptions options) {

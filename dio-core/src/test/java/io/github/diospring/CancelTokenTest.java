@@ -48,10 +48,13 @@ class CancelTokenTest {
 		assertThat(errors).allSatisfy(e -> {
 			assertThat(CancelToken.isCancel(e)).isTrue();
 			assertThat(e.getMessage()).contains("user left");
+			// dio's error field: the reason, also when it is not a Throwable
+			assertThat(((DioException) e).error()).isEqualTo("user left");
 		});
 		assertThat(token.isCancelled()).isTrue();
 		assertThat(token.reason()).isEqualTo("user left");
 		assertThat(token.cancelError().type()).isEqualTo(DioExceptionType.CANCEL);
+		assertThat(token.cancelError().error()).isEqualTo("user left");
 	}
 
 	@Test
