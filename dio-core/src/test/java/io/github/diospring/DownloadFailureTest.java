@@ -96,6 +96,44 @@ class DownloadFailureTest {
 	}
 
 	@Test
+	void aCancelFromTheProgressCallbackOfASmallDownloadFailsWithCancelAndLeavesNoFile() throws IOException {
+		server.wireMock().stubFor(get("/small").willReturn(aResponse().withBody(content(1_000))));
+		Dio dio = oneConnectionDio(BaseOptions.builder());
+		Path target = this.dir.resolve("small.bin");
+		CancelToken token = new CancelToken();
+
+		DioException e = catchThrowableOfType(DioException.class, () -> dio.download("/small", target,
+				r -> r.cancelToken(token).onReceiveProgress((n, total) -> token.cancel("enough")))
+			.block(Duration.ofSeconds(30)));
+
+		assertThat(e).isNotNull();
+		assertThat(CancelToken.isCancel(e)).isTrue();
+		assertThat(e.error()).isEqualTo("enough");
+		assertThat(names(this.dir)).isEmpty();
+		assertConnectionReleased(dio);
+	}
+
+	@Test
+	void afterACancelNoBufferedChunkIsWrittenAndNoProgressReported() throws IOException {
+		server.wireMock().stubFor(get("/big").willReturn(aResponse().withBody(content(4_000_000))));
+		Dio dio = oneConnectionDio(BaseOptions.builder());
+		CancelToken token = new CancelToken();
+		List<Long> reported = new CopyOnWriteArrayList<>();
+
+		DioException e = catchThrowableOfType(DioException.class, () -> dio.download("/big",
+				this.dir.resolve("big.bin"), r -> r.cancelToken(token).onReceiveProgress((n, total) -> {
+					reported.add(n);
+					token.cancel("stop now");
+				})).block(Duration.ofSeconds(30)));
+
+		assertThat(CancelToken.isCancel(e)).isTrue();
+		assertThat(reported).hasSize(1);
+		assertThat(e.getMessage()).contains("stopped after " + reported.get(0) + " bytes");
+		assertThat(names(this.dir)).isEmpty();
+		assertConnectionReleased(dio);
+	}
+
+	@Test
 	void disposingTheSubscriptionMidDownloadCleansUpAndReleasesTheConnection() throws IOException {
 		slowBody();
 		Dio dio = oneConnectionDio(BaseOptions.builder());

@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.github.diospring.DioException;
 import io.github.diospring.ProgressCallback;
 import io.github.diospring.adapter.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +40,13 @@ final class DownloadWriter {
 	 * @param progress told after each write, or null
 	 * @param base added to the bytes written for progress (a resumed file's earlier part)
 	 * @param total the total for progress, or -1
+	 * @param cancel the request's cancellation, checked before each write, after each progress report
+	 * and before the file is moved into place, so nothing is written or reported after a cancel
 	 * @param explain turns a failure into the error to report, once the file is cleaned up
 	 * @return completes when the file is in place; fails after the clean-up
 	 */
 	static Mono<Void> write(ResponseBody body, DownloadFile file, @Nullable ProgressCallback progress, long base,
-			long total, Function<Throwable, Throwable> explain) {
+			long total, Cancellation cancel, Function<Throwable, Throwable> explain) {
 		return Mono.defer(() -> {
 			Scheduler lane = Schedulers.single(Schedulers.boundedElastic());
 			AtomicBoolean cancelled = new AtomicBoolean();
@@ -52,6 +55,13 @@ final class DownloadWriter {
 				return file;
 			}).subscribeOn(lane).onErrorMap(ex -> new FileFailure(Stage.OPEN, ex)).then();
 			Mono<Void> writes = body.stream().publishOn(lane, PREFETCH).<Long>handle((buffer, sink) -> {
+				DioException cancelError = cancel.error();
+				if (cancelError != null) {
+					// chunks already buffered are dropped, not written
+					DataBufferUtils.release(buffer);
+					sink.error(cancelError);
+					return;
+				}
 				try {
 					file.write(buffer);
 				}
@@ -70,13 +80,23 @@ final class DownloadWriter {
 					}
 					catch (RuntimeException ex) {
 						sink.error(new FileFailure(Stage.PROGRESS, ex));
+						return;
+					}
+					DioException cancelledByProgress = cancel.error();
+					if (cancelledByProgress != null) {
+						sink.error(cancelledByProgress);
 					}
 				}
 			}).doOnDiscard(DataBuffer.class, DataBufferUtils::release).then();
 			Mono<Void> commit = Mono.fromCallable(() -> {
+				DioException cancelError = cancel.error();
+				if (cancelError != null) {
+					// the whole body may be here already: a cancel seen now still wins over the file
+					throw cancelError;
+				}
 				file.commit();
 				return file;
-			}).subscribeOn(lane).onErrorMap(ex -> new FileFailure(Stage.COMMIT, ex)).then();
+			}).subscribeOn(lane).onErrorMap(ex -> (ex instanceof DioException) ? ex : new FileFailure(Stage.COMMIT, ex)).then();
 			return open.then(writes)
 				.then(commit)
 				.onErrorResume(error -> {
@@ -138,6 +158,18 @@ final class DownloadWriter {
 			// the worker is gone, so the download already ended and nothing writes any more
 			file.rollback();
 		}
+	}
+
+	/** Whether the download was cancelled, and the error to end it with. */
+	@FunctionalInterface
+	interface Cancellation {
+
+		/** Never cancelled. */
+		Cancellation NONE = () -> null;
+
+		/** @return the cancel error, or null while not cancelled */
+		@Nullable DioException error();
+
 	}
 
 	/** What the file side was doing when it failed. */

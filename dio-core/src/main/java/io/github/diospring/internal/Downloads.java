@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.diospring.CancelToken;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.DownloadOptions;
@@ -202,7 +203,11 @@ final class Downloads {
 			else {
 				file = DownloadFile.replacing(target, !this.settings.deleteOnError());
 			}
-			return DownloadWriter.write(body, file, this.progress, base, total, error -> explain(error, file, result))
+			RequestOptions sent = result.requestOptions();
+			CancelToken token = sent.cancelToken();
+			DownloadWriter.Cancellation cancel = (token == null) ? DownloadWriter.Cancellation.NONE
+					: () -> token.isCancelled() ? DioException.requestCancelled(sent, token.reason()) : null;
+			return DownloadWriter.write(body, file, this.progress, base, total, cancel, error -> explain(error, file, result))
 				.thenReturn(result);
 		}
 
