@@ -237,7 +237,11 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 			return this;
 		}
 
-		/** @param contentType the default content type, stored as the content-type header @return this */
+		/**
+		 * @param contentType the default content type, stored as the content-type header; it replaces
+		 * any content-type header, set here or copied by {@link BaseOptions#toBuilder()}
+		 * @return this
+		 */
 		public Builder contentType(@Nullable String contentType) {
 			this.contentType = contentType;
 			return this;
@@ -316,7 +320,7 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 		public BaseOptions build() {
 			Headers.Builder h = this.headers;
 			if (this.contentType != null) {
-				OptionChecks.contentTypeConflict(this.contentType, h.first(Headers.CONTENT_TYPE));
+				// dio: contentType wins over a content-type header, also one copied from other options
 				h = h.build().toBuilder().set(Headers.CONTENT_TYPE, this.contentType);
 			}
 			return new BaseOptions(this.method, this.baseUrl, this.queryParameters, this.connectTimeout,

@@ -63,13 +63,6 @@ final class OptionChecks {
 		return maxRedirects;
 	}
 
-	static void contentTypeConflict(@Nullable String contentType, @Nullable String header) {
-		if (contentType != null && header != null && !contentType.equalsIgnoreCase(header)) {
-			throw new IllegalArgumentException("contentType: '" + contentType
-					+ "' conflicts with the content-type header '" + header + "'; set only one of them");
-		}
-	}
-
 	/** An unmodifiable, order-keeping copy that allows null values (a null query value is a bare key). */
 	static Map<String, @Nullable Object> copy(@Nullable Map<String, ?> map) {
 		if (map == null || map.isEmpty()) {

@@ -54,8 +54,10 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 		receiveTimeout = checkTimeout("receiveTimeout", receiveTimeout);
 		extra = OptionChecks.copy(extra);
 		headers = (headers != null) ? headers : Headers.empty();
-		OptionChecks.contentTypeConflict(contentType, headers.contains(Headers.CONTENT_TYPE)
-				? headers.get(Headers.CONTENT_TYPE).get(0) : null);
+		if (contentType != null && headers.contains(Headers.CONTENT_TYPE)) {
+			// dio: contentType wins; the header would only be overwritten at merge time
+			headers = headers.toBuilder().set(Headers.CONTENT_TYPE, null).build();
+		}
 		if (maxRedirects != null) {
 			OptionChecks.maxRedirects(maxRedirects);
 		}
@@ -202,7 +204,11 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 			return this;
 		}
 
-		/** @param contentType the request content type @return this */
+		/**
+		 * @param contentType the request content type; wins over a content-type header in these
+		 * options and in the client's
+		 * @return this
+		 */
 		public Builder contentType(@Nullable String contentType) {
 			this.contentType = contentType;
 			return this;

@@ -252,8 +252,6 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 
 		private @Nullable String contentType;
 
-		private boolean contentTypeHeaderSet;
-
 		private final Map<String, @Nullable Object> extra;
 
 		private @Nullable Duration connectTimeout;
@@ -453,9 +451,6 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 
 		/** @param name header name @param value value(s); null removes @return this */
 		public Builder header(String name, @Nullable Object value) {
-			if (Headers.key(name).equals(Headers.CONTENT_TYPE)) {
-				this.contentTypeHeaderSet = true;
-			}
 			this.headers.set(name, value);
 			return this;
 		}
@@ -466,7 +461,11 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			return this;
 		}
 
-		/** @param contentType the content type, stored as the content-type header @return this */
+		/**
+		 * @param contentType the content type, stored as the content-type header; wins over a
+		 * content-type header set here or inherited
+		 * @return this
+		 */
 		public Builder contentType(@Nullable String contentType) {
 			this.contentType = contentType;
 			return this;
@@ -592,9 +591,7 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 		public RequestOptions build() {
 			Headers.Builder h = this.headers;
 			if (this.contentType != null) {
-				if (this.contentTypeHeaderSet) {
-					OptionChecks.contentTypeConflict(this.contentType, h.first(Headers.CONTENT_TYPE));
-				}
+				// dio's copyWith(contentType: x): the header is replaced
 				h = h.build().toBuilder().set(Headers.CONTENT_TYPE, this.contentType);
 			}
 			return new RequestOptions(this.method, this.baseUrl, this.path, this.queryParameters, this.pathVariables,

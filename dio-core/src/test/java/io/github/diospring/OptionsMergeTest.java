@@ -250,6 +250,35 @@ class OptionsMergeTest {
 	}
 
 	@Test
+	void copyingClientOptionsWithAnotherContentTypeReplacesIt() {
+		BaseOptions json = BaseOptions.builder().contentType("application/json").build();
+
+		BaseOptions html = json.toBuilder().contentType("text/html").build();
+
+		assertThat(html.contentType()).isEqualTo("text/html");
+		assertThat(html.headers().get("content-type")).containsExactly("text/html");
+		assertThat(BaseOptions.builder().contentType("text/plain").header("Content-Type", "text/xml").build().contentType())
+			.isEqualTo("text/plain");
+	}
+
+	@Test
+	void contentTypeWinsOverAContentTypeHeaderInTheSameOptionsWhateverTheOrder() {
+		Options fieldFirst = Options.builder().contentType("text/plain").header("content-type", "text/xml").build();
+		Options headerFirst = Options.builder().header("Content-Type", "text/xml").contentType("text/plain").build();
+
+		for (Options options : List.of(fieldFirst, headerFirst)) {
+			assertThat(options.contentType()).isEqualTo("text/plain");
+			assertThat(RequestOptions.builder(BaseOptions.defaults()).options(options).build().contentType())
+				.isEqualTo("text/plain");
+		}
+		assertThat(fieldFirst.toBuilder().contentType("text/csv").build().contentType()).isEqualTo("text/csv");
+		RequestOptions request = RequestOptions.builder(BaseOptions.defaults()).contentType("text/plain")
+			.header("content-type", "text/xml").build();
+		assertThat(request.contentType()).isEqualTo("text/plain");
+		assertThat(request.copyWith(b -> b.contentType("text/csv")).contentType()).isEqualTo("text/csv");
+	}
+
+	@Test
 	void optionsContentTypeWinsOverAContentTypeHeaderOfOtherCase() {
 		BaseOptions base = BaseOptions.builder().header("CONTENT-TYPE", "application/json").build();
 		Options options = Options.builder().header("X-A", "1").contentType("text/csv").build();
@@ -436,25 +465,6 @@ class OptionsMergeTest {
 			.isThrownBy(() -> RequestOptions.builder(BaseOptions.defaults()).maxRedirects(-1).build())
 			.withMessageStartingWith("maxRedirects");
 		assertThat(BaseOptions.builder().maxRedirects(0).build().maxRedirects()).isZero();
-	}
-
-	@Test
-	void conflictingContentTypeAndHeaderAreRejectedNamingContentType() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> BaseOptions.builder()
-				.contentType("text/plain")
-				.header("Content-Type", "application/json")
-				.build())
-			.withMessageStartingWith("contentType");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Options.builder().contentType("text/plain").header("Content-Type", "text/xml").build())
-			.withMessageStartingWith("contentType");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RequestOptions.builder(BaseOptions.defaults())
-				.contentType("a/b")
-				.header("content-type", "c/d")
-				.build())
-			.withMessageStartingWith("contentType");
 	}
 
 	@Test
