@@ -458,6 +458,30 @@ public interface Dio extends AutoCloseable {
 	}
 
 	/**
+	 * A new client like this one (dio's {@code clone()}): the same options, a new interceptor list
+	 * holding the same interceptors, the same transformer, and the same adapter, so the same
+	 * connection pool. Changing the clone's interceptors or options leaves this client alone.
+	 * Closing the clone does not close the adapter it shares.
+	 * @return the clone
+	 */
+	Dio clone();
+
+	/**
+	 * A new client like this one with some parts replaced (dio's
+	 * {@code clone(options:, interceptors:, httpClientAdapter:, transformer:)}): a refresh-token
+	 * client that skips the interceptors, for example. What is not replaced is shared, as in
+	 * {@link #clone()}; a replaced adapter belongs to the clone and is closed with it.
+	 *
+	 * <pre>{@code
+	 * Dio tokenDio = dio.clone(c -> c.interceptors(List.of()));
+	 * Dio other = dio.clone(c -> c.options(dio.options().withBaseUrl("https://other.example.com")));
+	 * }</pre>
+	 * @param replacements what to replace; null for nothing
+	 * @return the clone
+	 */
+	Dio clone(@Nullable Consumer<CloneSpec> replacements);
+
+	/**
 	 * Stops the client: requests started afterwards fail with {@link DioExceptionType#CONNECTION_ERROR}.
 	 * @param force whether to abort requests in flight instead of letting them finish
 	 */
@@ -467,6 +491,73 @@ public interface Dio extends AutoCloseable {
 	@Override
 	default void close() {
 		close(false);
+	}
+
+	/**
+	 * The parts {@link Dio#clone(Consumer)} replaces; each one left unset is shared with the original.
+	 *
+	 * <pre>{@code
+	 * dio.clone(c -> c.options(refreshOptions).interceptors(List.of(new LogInterceptorForRefresh())));
+	 * }</pre>
+	 */
+	final class CloneSpec {
+
+		private @Nullable BaseOptions options;
+
+		private @Nullable List<Interceptor> interceptors;
+
+		private @Nullable HttpClientAdapter httpClientAdapter;
+
+		private @Nullable Transformer transformer;
+
+		/** Made by {@link Dio#clone(Consumer)}. */
+		public CloneSpec() {
+		}
+
+		/** @param options the clone's defaults @return this */
+		public CloneSpec options(BaseOptions options) {
+			this.options = java.util.Objects.requireNonNull(options, "options");
+			return this;
+		}
+
+		/** @param interceptors the clone's interceptors, in order (empty for none) @return this */
+		public CloneSpec interceptors(List<? extends Interceptor> interceptors) {
+			this.interceptors = List.copyOf(interceptors);
+			return this;
+		}
+
+		/** @param adapter the clone's own transport, closed with the clone @return this */
+		public CloneSpec httpClientAdapter(HttpClientAdapter adapter) {
+			this.httpClientAdapter = java.util.Objects.requireNonNull(adapter, "adapter");
+			return this;
+		}
+
+		/** @param transformer the clone's body codec @return this */
+		public CloneSpec transformer(Transformer transformer) {
+			this.transformer = java.util.Objects.requireNonNull(transformer, "transformer");
+			return this;
+		}
+
+		/** @return the replacement options, or null to share */
+		public @Nullable BaseOptions options() {
+			return this.options;
+		}
+
+		/** @return the replacement interceptors, or null to copy the original's */
+		public @Nullable List<Interceptor> interceptors() {
+			return this.interceptors;
+		}
+
+		/** @return the replacement adapter, or null to share */
+		public @Nullable HttpClientAdapter httpClientAdapter() {
+			return this.httpClientAdapter;
+		}
+
+		/** @return the replacement transformer, or null to share */
+		public @Nullable Transformer transformer() {
+			return this.transformer;
+		}
+
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <pre>{@code
  * dio.interceptors().add(new AuthInterceptor());
  * dio.interceptors().add(LogInterceptor.builder().build());
+ * dio.interceptors().removeImplyContentTypeInterceptor();   // no implied application/json
  * }</pre>
  */
 public final class Interceptors implements Iterable<Interceptor> {
@@ -23,6 +24,8 @@ public final class Interceptors implements Iterable<Interceptor> {
 	private final Lock responseLock = new Lock("response");
 
 	private final Lock errorLock = new Lock("error");
+
+	private volatile boolean implyContentType = true;
 
 	/** Creates an empty list. */
 	public Interceptors() {
@@ -64,9 +67,44 @@ public final class Interceptors implements Iterable<Interceptor> {
 		return this.list.remove(interceptor);
 	}
 
-	/** Removes every interceptor. */
+	/** Removes every interceptor; content-type implication stays on (dio's {@code clear()}). */
 	public void clear() {
 		this.list.clear();
+	}
+
+	/**
+	 * Removes every interceptor (dio's {@code clear(keepImplyContentTypeInterceptor: ...)}).
+	 * @param keepImplyContentTypeInterceptor whether JSON stays implied for structured bodies
+	 */
+	public void clear(boolean keepImplyContentTypeInterceptor) {
+		this.list.clear();
+		this.implyContentType = keepImplyContentTypeInterceptor;
+	}
+
+	/**
+	 * Stops implying {@code application/json} for Maps, Lists, Strings and objects sent without a
+	 * content type (dio's {@code removeImplyContentTypeInterceptor()}): they go out without a
+	 * {@code Content-Type} header, still encoded by the transformer's rules. FormData keeps its
+	 * multipart content type, which carries the boundary.
+	 */
+	public void removeImplyContentTypeInterceptor() {
+		this.implyContentType = false;
+	}
+
+	/**
+	 * Turns content-type implication on or off. It runs before every interceptor, as dio's
+	 * {@code ImplyContentTypeInterceptor} at index 0, and is not an element of this list.
+	 * @param on whether JSON is implied for structured bodies without a content type (default on)
+	 * @return this list
+	 */
+	public Interceptors implyContentType(boolean on) {
+		this.implyContentType = on;
+		return this;
+	}
+
+	/** @return whether JSON is implied for structured bodies sent without a content type */
+	public boolean impliesContentType() {
+		return this.implyContentType;
 	}
 
 	/** @return how many interceptors there are */

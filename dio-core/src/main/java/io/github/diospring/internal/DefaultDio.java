@@ -28,6 +28,7 @@ import io.github.diospring.interceptor.Interceptors;
 import io.github.diospring.interceptor.QueuedInterceptor;
 import io.github.diospring.observation.DioObservationContext;
 import io.github.diospring.observation.DioObservations;
+import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -61,6 +62,9 @@ public final class DefaultDio implements Dio {
 
 	private final DioObservations observations;
 
+	/** Whether {@link #close(boolean)} closes the adapter: not when it is shared with the client this one was cloned from. */
+	private final boolean ownsAdapter;
+
 	/**
 	 * @param options the client's defaults
 	 * @param adapter the transport
@@ -71,6 +75,12 @@ public final class DefaultDio implements Dio {
 	 */
 	public DefaultDio(BaseOptions options, HttpClientAdapter adapter, Transformer transformer, JsonMapper jsonMapper,
 			List<Interceptor> interceptors, DioObservations observations) {
+		this(options, adapter, transformer, jsonMapper, interceptors, observations, true);
+	}
+
+	private DefaultDio(BaseOptions options, HttpClientAdapter adapter, Transformer transformer, JsonMapper jsonMapper,
+			List<? extends Interceptor> interceptors, DioObservations observations, boolean ownsAdapter) {
+		this.ownsAdapter = ownsAdapter;
 		this.observations = Objects.requireNonNull(observations, "observations");
 		this.options = Objects.requireNonNull(options, "options");
 		this.adapter = Objects.requireNonNull(adapter, "adapter");
@@ -143,7 +153,8 @@ public final class DefaultDio implements Dio {
 	/** A fetch whose errors point at {@code callSite}: a download made now and subscribed later. */
 	<T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type, CallSite callSite) {
 		RequestOptions prepared = RequestBodies.implyContentType(
-				withImpliedResponseType(requestOptions, type, this.interceptors.size() > 0));
+				withImpliedResponseType(requestOptions, type, this.interceptors.size() > 0),
+				this.interceptors.impliesContentType());
 		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
 			RequestScope scope = new RequestScope(observed, outer, context, callSite);
 			Mono<Response<T>> result = start(observed, type, scope);
@@ -170,7 +181,7 @@ public final class DefaultDio implements Dio {
 
 	/** The network step: encode the body, exchange, decode, apply validateStatus. */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
-		RequestOptions options = RequestBodies.implyContentType(requestOptions);
+		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		return this.adapter.fetch(options, body).flatMap(raw -> {
 			ResponseBody responseBody = watch(raw, options, scope.observation);
@@ -324,9 +335,32 @@ public final class DefaultDio implements Dio {
 	}
 
 	@Override
+	public Dio clone() {
+		return clone(null);
+	}
+
+	@Override
+	public Dio clone(@Nullable Consumer<CloneSpec> replacements) {
+		CloneSpec spec = new CloneSpec();
+		if (replacements != null) {
+			replacements.accept(spec);
+		}
+		HttpClientAdapter adapter = (spec.httpClientAdapter() != null) ? spec.httpClientAdapter() : this.adapter;
+		Transformer transformer = (spec.transformer() != null) ? spec.transformer() : this.transformer;
+		JsonMapper mapper = (spec.transformer() instanceof DefaultTransformer given) ? given.jsonMapper() : this.jsonMapper;
+		DefaultDio copy = new DefaultDio((spec.options() != null) ? spec.options() : this.options, adapter, transformer,
+				mapper, (spec.interceptors() != null) ? spec.interceptors() : this.interceptors.toList(), this.observations,
+				spec.httpClientAdapter() != null);
+		copy.interceptors.implyContentType(this.interceptors.impliesContentType());
+		return copy;
+	}
+
+	@Override
 	public void close(boolean force) {
 		this.closed = true;
-		this.adapter.close(force);
+		if (this.ownsAdapter) {
+			this.adapter.close(force);
+		}
 	}
 
 	/** Lets a null body travel through {@code Mono}, which cannot carry null. */

@@ -41,8 +41,11 @@ final class RequestBodies {
 	/**
 	 * dio's {@code ImplyContentTypeInterceptor}: JSON for structured data when no content type is set.
 	 * Plain Java objects count as structured data here (dio would send their {@code toString()}).
+	 * FormData always gets its multipart type, as dio's dispatch gives it, implication on or off.
+	 * @param options the request
+	 * @param json whether JSON is implied (off after {@code removeImplyContentTypeInterceptor()})
 	 */
-	static RequestOptions implyContentType(RequestOptions options) {
+	static RequestOptions implyContentType(RequestOptions options, boolean json) {
 		Object data = options.data();
 		if (data instanceof FormData form) {
 			// dio always writes the real boundary; a stale Content-Length would break the upload
@@ -51,7 +54,7 @@ final class RequestBodies {
 			return current ? options : options.copyWith(b -> b.header(Headers.CONTENT_LENGTH, null)
 				.header(Headers.CONTENT_TYPE, form.contentType()));
 		}
-		if (data == null || options.headers().contains(Headers.CONTENT_TYPE) || isRaw(data)) {
+		if (!json || data == null || options.headers().contains(Headers.CONTENT_TYPE) || isRaw(data)) {
 			return options;
 		}
 		return options.withHeader(Headers.CONTENT_TYPE, Headers.JSON_CONTENT_TYPE);
