@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs requests, responses and errors (dio's {@code LogInterceptor}), with dio's switches:
- * {@code request}, {@code requestHeader}, {@code requestBody}, {@code responseHeader},
- * {@code responseBody}, {@code error}. Better than dio: credentials ({@code Authorization},
+ * Logs requests, responses and errors (dio's {@code LogInterceptor}), with dio 5.9's switches:
+ * {@code requestUrl}, {@code request}, {@code requestHeader}, {@code requestBody},
+ * {@code responseUrl}, {@code responseHeader}, {@code responseBody}, {@code error}. The
+ * library's own {@code extra} keys (those starting with {@value #INTERNAL_EXTRA_PREFIX}) are not
+ * printed. Better than dio: credentials ({@code Authorization},
  * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, configurable) are redacted by
  * default; bodies are cut at a size limit; streamed and binary bodies are never read for logging,
  * only described; with the default SLF4J sink, nothing is formatted while its logger is below INFO.
@@ -47,13 +49,20 @@ public final class LogInterceptor implements Interceptor {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogInterceptor.class);
 
+	/** The prefix of the {@code extra} keys the library uses internally; reserved, never logged. */
+	public static final String INTERNAL_EXTRA_PREFIX = "dio.";
+
 	private static final String REDACTED = "██";
+
+	private final boolean requestUrl;
 
 	private final boolean request;
 
 	private final boolean requestHeader;
 
 	private final boolean requestBody;
+
+	private final boolean responseUrl;
 
 	private final boolean responseHeader;
 
@@ -71,9 +80,11 @@ public final class LogInterceptor implements Interceptor {
 	private final BooleanSupplier enabled;
 
 	private LogInterceptor(Builder b) {
+		this.requestUrl = b.requestUrl;
 		this.request = b.request;
 		this.requestHeader = b.requestHeader;
 		this.requestBody = b.requestBody;
+		this.responseUrl = b.responseUrl;
 		this.responseHeader = b.responseHeader;
 		this.responseBody = b.responseBody;
 		this.error = b.error;
@@ -90,17 +101,20 @@ public final class LogInterceptor implements Interceptor {
 
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-		if ((this.request || this.requestHeader || this.requestBody) && this.enabled.getAsBoolean()) {
+		if ((this.requestUrl || this.request || this.requestHeader || this.requestBody) && this.enabled.getAsBoolean()) {
 			StringBuilder out = new StringBuilder("*** Request ***");
+			if (this.requestUrl) {
+				out.append("\nuri: ").append(safeUri(options));
+			}
 			if (this.request) {
-				out.append("\nuri: ").append(safeUri(options)).append("\nmethod: ").append(options.method())
+				out.append("\nmethod: ").append(options.method())
 					.append("\nresponseType: ").append(options.responseType())
 					.append("\nfollowRedirects: ").append(options.followRedirects())
 					.append("\nconnectTimeout: ").append(options.connectTimeout())
 					.append("\nsendTimeout: ").append(options.sendTimeout())
 					.append("\nreceiveTimeout: ").append(options.receiveTimeout())
 					.append("\nreceiveDataWhenStatusError: ").append(options.receiveDataWhenStatusError())
-					.append("\nextra: ").append(options.extra().keySet());
+					.append("\nextra: ").append(userExtra(options));
 			}
 			if (this.requestHeader) {
 				out.append("\nheaders:");
@@ -142,7 +156,10 @@ public final class LogInterceptor implements Interceptor {
 	}
 
 	private void appendResponse(StringBuilder out, Response<?> response) {
-		out.append("\nuri: ").append(response.realUri()).append("\nstatusCode: ").append(response.statusCode());
+		if (this.responseUrl) {
+			out.append("\nuri: ").append(response.realUri());
+		}
+		out.append("\nstatusCode: ").append(response.statusCode());
 		if (response.isRedirect()) {
 			out.append("\nredirects: ").append(response.redirects());
 		}
@@ -182,6 +199,17 @@ public final class LogInterceptor implements Interceptor {
 		return text;
 	}
 
+	/** The extra keys a user set; the library's own ({@value #INTERNAL_EXTRA_PREFIX}...) are plumbing. */
+	private static Set<String> userExtra(RequestOptions options) {
+		Set<String> keys = new java.util.LinkedHashSet<>();
+		for (String key : options.extra().keySet()) {
+			if (!key.startsWith(INTERNAL_EXTRA_PREFIX)) {
+				keys.add(key);
+			}
+		}
+		return keys;
+	}
+
 	private static String safeUri(RequestOptions options) {
 		try {
 			return options.uri().toString();
@@ -200,11 +228,15 @@ public final class LogInterceptor implements Interceptor {
 	 */
 	public static final class Builder {
 
+		private boolean requestUrl = true;
+
 		private boolean request = true;
 
 		private boolean requestHeader = true;
 
 		private boolean requestBody;
+
+		private boolean responseUrl = true;
 
 		private boolean responseHeader = true;
 
@@ -223,7 +255,13 @@ public final class LogInterceptor implements Interceptor {
 		private Builder() {
 		}
 
-		/** @param on log method, URI and options @return this */
+		/** @param on log the request's URI (dio 5.9's {@code requestUrl}) @return this */
+		public Builder requestUrl(boolean on) {
+			this.requestUrl = on;
+			return this;
+		}
+
+		/** @param on log method and options @return this */
 		public Builder request(boolean on) {
 			this.request = on;
 			return this;
@@ -238,6 +276,12 @@ public final class LogInterceptor implements Interceptor {
 		/** @param on log request bodies @return this */
 		public Builder requestBody(boolean on) {
 			this.requestBody = on;
+			return this;
+		}
+
+		/** @param on log the response's real URI (dio 5.9's {@code responseUrl}) @return this */
+		public Builder responseUrl(boolean on) {
+			this.responseUrl = on;
 			return this;
 		}
 

@@ -73,6 +73,36 @@ class LogInterceptorTest {
 	}
 
 	@Test
+	void urlSwitchesAreOnByDefaultAndIndependentOfTheOthers() {
+		server.wireMock().stubFor(get(anyUrl()).willReturn(okJson("{}")));
+		String uri = server.baseUrl() + "/u";
+
+		dioLogging(LogInterceptor.builder()).get("/u").block();
+		assertThat(this.lines).hasSize(2);
+		assertThat(this.lines.get(0)).startsWith("*** Request ***\nuri: " + uri + "\nmethod: GET");
+		assertThat(this.lines.get(1)).startsWith("*** Response ***\nuri: " + uri + "\nstatusCode: 200");
+
+		this.lines.clear();
+		dioLogging(LogInterceptor.builder().requestUrl(false).responseUrl(false)).get("/u").block();
+		assertThat(all()).doesNotContain("uri:").contains("method: GET").contains("statusCode: 200");
+
+		this.lines.clear();
+		dioLogging(LogInterceptor.builder().request(false).requestHeader(false).responseHeader(false)).get("/u").block();
+		assertThat(this.lines.get(0)).isEqualTo("*** Request ***\nuri: " + uri);
+	}
+
+	@Test
+	void theLibrarysOwnExtraKeysAreNotLogged() {
+		server.wireMock().stubFor(get(anyUrl()).willReturn(okJson("{}")));
+		Dio dio = dioLogging(LogInterceptor.builder());
+
+		dio.get("/typed", Map.class, r -> r.extra("trace", "t-1")
+			.extra(io.github.diospring.transformer.Transformer.DECODE_AS_TREE_MAX_BYTES, 1024)).block();
+
+		assertThat(all()).contains("extra: [trace]").doesNotContain("dio.resultType", "dio.transformer", "dio.");
+	}
+
+	@Test
 	void errorsAreLoggedUnlessSwitchedOff() {
 		server.wireMock().stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500).withBody("oops")));
 		Dio dio = dioLogging(LogInterceptor.builder().request(false).requestHeader(false).responseBody(true));
@@ -80,7 +110,7 @@ class LogInterceptorTest {
 		assertThat(all()).contains("*** DioException ***").contains("500").contains("oops");
 
 		this.lines.clear();
-		Dio silent = dioLogging(LogInterceptor.builder().request(false).requestHeader(false).error(false));
+		Dio silent = dioLogging(LogInterceptor.builder().requestUrl(false).request(false).requestHeader(false).error(false));
 		catchThrowableOfType(DioException.class, () -> silent.get("/e").block());
 		assertThat(this.lines).isEmpty();
 	}

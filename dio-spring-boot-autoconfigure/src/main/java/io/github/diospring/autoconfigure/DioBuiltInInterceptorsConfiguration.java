@@ -31,9 +31,11 @@ class DioBuiltInInterceptorsConfiguration {
 	LogInterceptor dioLogInterceptor(DioProperties properties) {
 		DioProperties.Log log = properties.getLog();
 		return LogInterceptor.builder()
+			.requestUrl(log.isRequestUrl())
 			.request(log.isRequest())
 			.requestHeader(log.isRequestHeader())
 			.requestBody(log.isRequestBody())
+			.responseUrl(log.isResponseUrl())
 			.responseHeader(log.isResponseHeader())
 			.responseBody(log.isResponseBody())
 			.error(log.isError())

@@ -69,7 +69,10 @@ public class DioProperties extends DioClientProperties {
 		/** Whether the LogInterceptor bean is registered. */
 		private boolean enabled;
 
-		/** Whether to log method, URI and options. */
+		/** Whether to log the request's URI (dio 5.9's requestUrl). */
+		private boolean requestUrl = true;
+
+		/** Whether to log the request's method and options. */
 		private boolean request = true;
 
 		/** Whether to log request headers. */
@@ -77,6 +80,9 @@ public class DioProperties extends DioClientProperties {
 
 		/** Whether to log request bodies (streams are described, never read). */
 		private boolean requestBody;
+
+		/** Whether to log the response's real URI (dio 5.9's responseUrl). */
+		private boolean responseUrl = true;
 
 		/** Whether to log response headers. */
 		private boolean responseHeader = true;
@@ -99,6 +105,22 @@ public class DioProperties extends DioClientProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isRequestUrl() {
+			return this.requestUrl;
+		}
+
+		public void setRequestUrl(boolean requestUrl) {
+			this.requestUrl = requestUrl;
+		}
+
+		public boolean isResponseUrl() {
+			return this.responseUrl;
+		}
+
+		public void setResponseUrl(boolean responseUrl) {
+			this.responseUrl = responseUrl;
 		}
 
 		public boolean isRequest() {

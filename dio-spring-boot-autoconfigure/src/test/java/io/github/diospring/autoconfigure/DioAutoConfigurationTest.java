@@ -159,7 +159,7 @@ class DioAutoConfigurationTest {
 	void logInterceptorFollowsDioLogProperties() {
 		server.wireMock().stubFor(get("/logged").willReturn(okJson("{\"answer\":42}")));
 		runner.withPropertyValues("dio.base-url=" + server.baseUrl(), "dio.log.enabled=true", "dio.log.response-body=true",
-				"dio.log.request-header=false", "dio.log.max-body-length=5")
+				"dio.log.request-header=false", "dio.log.max-body-length=5", "dio.log.response-url=false")
 			.run(context -> {
 				assertThat(context).hasSingleBean(LogInterceptor.class);
 				ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
@@ -176,7 +176,8 @@ class DioAutoConfigurationTest {
 				}
 				String logged = appender.list.stream().map(e -> e.getFormattedMessage()).reduce("", String::concat);
 				assertThat(logged).contains("*** Request ***").doesNotContain("X-Secret-Free")
-					.contains("{answ… (6 more characters)");
+					.contains("{answ… (6 more characters)").contains("*** Response ***\nstatusCode: 200")
+					.contains("*** Request ***\nuri: " + server.baseUrl() + "/logged");
 			});
 	}
 
