@@ -19,8 +19,12 @@ public class LoggingErrorNotifier implements ErrorNotifier {
 	@Override
 	public void notify(ErrorInfo info, DioException error) {
 		String uri = (error.requestOptions() != null) ? DioExceptionDescriptions.uri(error) : "?";
-		String line = "{} {}: {} (errorCode={}, traceId={}, host={})";
-		Object[] args = { info.showType(), uri, info.errorMessage(), info.errorCodeText(), info.traceId(), info.host() };
+		String message = String.valueOf(info.errorMessage());
+		// a transport error's message already starts with the method and URI: say them once
+		boolean named = error.requestOptions() != null && message.startsWith(error.requestOptions().method() + " ");
+		String line = "{} {} (errorCode={}, traceId={}, host={})";
+		Object[] args = { info.showType(), named ? message : uri + ": " + message, info.errorCodeText(), info.traceId(),
+				info.host() };
 		switch (info.showType()) {
 			case SILENT -> logger.debug(line, args);
 			case WARN_MESSAGE -> logger.warn(line, args);

@@ -211,6 +211,31 @@ class ErrorAdaptorInterceptorTest {
 	}
 
 	@Test
+	void theDefaultNotifierNamesATimedOutRequestOnce() {
+		server.wireMock().stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(5000)));
+		Dio dio = server.dio();
+		dio.interceptors().add(new ErrorAdaptorInterceptor(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper),
+				new LoggingErrorNotifier(), EnvelopeSettings.DEFAULTS, mapper));
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(LoggingErrorNotifier.class);
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			catchThrowableOfType(DioException.class,
+					() -> dio.get("/slow", r -> r.receiveTimeout(Duration.ofMillis(300))).block(Duration.ofSeconds(20)));
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		String request = "GET " + server.baseUrl() + "/slow";
+		assertThat(appender.list).singleElement().extracting(e -> e.getFormattedMessage()).asString()
+			.startsWith("ERROR_MESSAGE " + request + ": no response headers arrived within 300ms")
+			.satisfies(line -> assertThat(line.indexOf(request)).isEqualTo(line.lastIndexOf(request)));
+	}
+
+	@Test
 	void cancellationsAreNeverNotified() {
 		server.wireMock().stubFor(get("/long").willReturn(okJson("{}").withFixedDelay(10_000)));
 		Dio dio = dio();

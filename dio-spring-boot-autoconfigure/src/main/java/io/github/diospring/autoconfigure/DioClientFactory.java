@@ -28,6 +28,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,8 @@ final class DioClientFactory {
 	/** Collects the collaborators from the application context; each is optional. */
 	static DioClientFactory fromContext(ListableBeanFactory beans, Environment environment) {
 		JsonMapper mapper = beans.getBeanProvider(JsonMapper.class).getIfAvailable(() -> JsonMapper.builder().build());
-		ObjectProvider<ClientHttpConnectorBuilder> connector = beans.getBeanProvider(ClientHttpConnectorBuilder.class);
+		ObjectProvider<ClientHttpConnectorBuilder<?>> connector = beans
+			.getBeanProvider(ResolvableType.forClass(ClientHttpConnectorBuilder.class));
 		ClientBuiltIns builtIns = new ClientBuiltIns(mapper, beans.getBeanProvider(ErrorAdaptor.class).getIfAvailable(),
 				beans.getBeanProvider(ErrorNotifier.class).getIfAvailable(LoggingErrorNotifier::new));
 		String name = environment.getProperty("management.observations.http.client.requests.name", "http.client.requests");
