@@ -59,7 +59,7 @@ class DemoApplicationTest {
 		assertThat(this.dio.options().headers().value("X-Client")).isEqualTo("dio-demo");
 		assertThat(this.clients.get("files").options().receiveTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(this.clients.get("upstream").options().baseUrl()).isEqualTo("http://127.0.0.1:" + this.port + "/upstream");
-		assertThat(this.clients.interceptorChain("upstream")).containsExactly("io.github.diospring.cookie.CookieManager",
+		assertThat(this.clients.interceptorChain("upstream")).containsExactly("dioCookieManager",
 				"dioErrorAdaptorInterceptor", "dioLogInterceptor");
 	}
 
@@ -131,10 +131,32 @@ class DemoApplicationTest {
 		assertThat(options.get("connect-timeout")).isEqualTo(Map.of("value", "PT5S", "source", "top-level"));
 		assertThat(options.get("max-redirects")).isEqualTo(Map.of("value", "5", "source", "default"));
 		assertThat(String.valueOf(options.get("headers"))).contains("X-Api-Key=******").doesNotContain("demo-secret");
-		assertThat((List<String>) secure.get("interceptors")).contains("dioErrorAdaptorInterceptor")
-			.anyMatch(name -> name.endsWith("TokenRefreshInterceptor"));
+		assertThat((List<String>) secure.get("interceptors")).contains("dioErrorAdaptorInterceptor", "tokenRefreshInterceptor");
 		Map<String, Object> upstream = json(call("GET", "/actuator/dio/upstream", null));
 		assertThat((Map<String, Object>) upstream.get("cookies")).containsEntry("jar", "DefaultCookieJar").containsKey("count");
+	}
+
+	@Test
+	void theActuatorAnswers404ForAnUnknownClient() {
+		assertThat(call("GET", "/actuator/dio/nope", null).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theActuatorShowsOptionsChangedAtRunTime() {
+		Dio files = this.clients.get("files");
+		io.github.diospring.BaseOptions configured = files.options();
+		try {
+			files.options(configured.toBuilder().receiveTimeout(Duration.ofSeconds(42)).build());
+
+			Map<String, Object> options = (Map<String, Object>) json(call("GET", "/actuator/dio/files", null)).get("options");
+
+			assertThat(options.get("receive-timeout")).isEqualTo(Map.of("value", "PT42S", "source", "runtime"));
+			assertThat(options.get("connect-timeout")).isEqualTo(Map.of("value", "PT5S", "source", "top-level"));
+		}
+		finally {
+			files.options(configured);
+		}
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.diospring.autoconfigure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.diospring.cookie.CookieJar;
 import io.github.diospring.cookie.CookieManager;
@@ -37,12 +38,20 @@ final class ClientBuiltIns {
 		this.notifier = notifier;
 	}
 
+	/** The bean names of the built-ins, also the names of the instances a named client gets of its own. */
+	static final String COOKIE_MANAGER = "dioCookieManager";
+
+	static final String ERROR_ADAPTOR = "dioErrorAdaptorInterceptor";
+
 	/**
 	 * Replaces, removes or adds the built-ins in a chain of beans, for this client's settings. A
 	 * built-in is added only when there is no bean of it at all (the top level turned it off), so
-	 * a client's include/exclude lists still decide.
+	 * a client's include/exclude lists still decide. A client's own instance is named after the
+	 * bean it stands for (or the built-in's bean name), so every client's chain reads the same.
+	 * @param names the interceptors' names, by identity: bean names in, own instances' names added
 	 */
-	List<Interceptor> apply(ClientSettings settings, List<Interceptor> chain, java.util.Collection<Interceptor> allBeans) {
+	List<Interceptor> apply(ClientSettings settings, List<Interceptor> chain, java.util.Collection<Interceptor> allBeans,
+			Map<Interceptor, String> names) {
 		boolean primary = settings.name.equals(ClientSettings.DEFAULT_CLIENT);
 		boolean cookies = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getEnabled()));
 		boolean envelope = !Boolean.FALSE.equals(settings.pick(p -> p.getErrorAdaptor().getEnabled()));
@@ -55,13 +64,13 @@ final class ClientBuiltIns {
 			if (interceptor instanceof CookieManager bean) {
 				cookieSeen = true;
 				if (cookies) {
-					result.add((primary || shareJar) ? bean : cookieManager(settings));
+					result.add((primary || shareJar) ? bean : named(cookieManager(settings), names.get(bean), names));
 				}
 			}
 			else if (interceptor instanceof ErrorAdaptorInterceptor bean) {
 				envelopeSeen = true;
 				if (envelope) {
-					result.add((primary || !ownEnvelope) ? bean : errorAdaptor(settings));
+					result.add((primary || !ownEnvelope) ? bean : named(errorAdaptor(settings), names.get(bean), names));
 				}
 			}
 			else {
@@ -71,12 +80,17 @@ final class ClientBuiltIns {
 		cookieSeen |= allBeans.stream().anyMatch(CookieManager.class::isInstance);
 		envelopeSeen |= allBeans.stream().anyMatch(ErrorAdaptorInterceptor.class::isInstance);
 		if (envelope && !envelopeSeen && !primary) {
-			result.add(0, errorAdaptor(settings));
+			result.add(0, named(errorAdaptor(settings), ERROR_ADAPTOR, names));
 		}
 		if (cookies && !cookieSeen && !primary) {
-			result.add(0, cookieManager(settings));
+			result.add(0, named(cookieManager(settings), COOKIE_MANAGER, names));
 		}
 		return result;
+	}
+
+	private static Interceptor named(Interceptor own, String name, Map<Interceptor, String> names) {
+		names.put(own, name);
+		return own;
 	}
 
 	static CookieManager cookieManager(ClientSettings settings) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the actuator endpoint shows of one client's configuration: each option's effective value
- * and where it came from ({@code client}, {@code top-level} or {@code default}), its proxy (password
+ * now and where it came from ({@code client}, {@code top-level}, {@code default}, or
+ * {@code runtime} when {@code dio.options(...)} changed it after start-up), its proxy (password
  * masked) and TLS settings (pins counted, never shown). Header values that look like credentials
  * are masked.
  */
@@ -25,7 +26,7 @@ final class ClientDescription {
 	private ClientDescription() {
 	}
 
-	static Map<String, Object> describe(ClientSettings settings, BaseOptions options) {
+	static Map<String, Object> describe(ClientSettings settings, BaseOptions configured, BaseOptions current) {
 		Map<String, Object> described = new LinkedHashMap<>();
 		for (RecordComponent component : BaseOptions.class.getRecordComponents()) {
 			String camel = component.getName();
@@ -33,8 +34,10 @@ final class ClientDescription {
 			if (getter == null) {
 				continue;
 			}
-			Object value = value(component, options);
-			described.put(kebab(camel), Map.of("value", String.valueOf(value), "source", source(settings, getter)));
+			String value = String.valueOf(value(component, current));
+			String source = value.equals(String.valueOf(value(component, configured))) ? source(settings, getter)
+					: "runtime";
+			described.put(kebab(camel), Map.of("value", value, "source", source));
 		}
 		DioClientProperties.Proxy proxy = settings.proxy();
 		if (proxy.getHost() != null) {

@@ -106,30 +106,27 @@ final class DioClientFactory {
 	}
 
 	DioClients createAll(DioProperties properties) {
-		Map<String, Dio> clients = new LinkedHashMap<>();
-		Map<String, List<String>> chains = new LinkedHashMap<>();
-		Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+		Map<String, DioClients.Client> clients = new LinkedHashMap<>();
+		Map<Interceptor, String> names = new IdentityHashMap<>();
+		this.interceptors.forEach((name, interceptor) -> names.put(interceptor, name));
 		List<ClientSettings> all = new ArrayList<>();
 		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
 		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
 		try {
 			for (ClientSettings settings : all) {
-				Dio dio = create(settings);
-				clients.put(settings.name, dio);
-				chains.put(settings.name, describeChain(dio));
-				configurations.put(settings.name, ClientDescription.describe(settings, dio.options()));
-				logger.debug("dio client '{}': baseUrl '{}', interceptors {}", settings.name, dio.options().baseUrl(),
-						chains.get(settings.name));
+				Dio dio = create(settings, names);
+				clients.put(settings.name, new DioClients.Client(dio, settings, dio.options()));
+				logger.debug("dio client '{}': baseUrl '{}'", settings.name, dio.options().baseUrl());
 			}
 		}
 		catch (RuntimeException ex) {
-			clients.values().forEach(Dio::close);
+			clients.values().forEach(client -> client.dio().close());
 			throw ex;
 		}
-		return new DioClients(clients, chains, configurations);
+		return new DioClients(clients, names);
 	}
 
-	private Dio create(ClientSettings settings) {
+	private Dio create(ClientSettings settings, Map<Interceptor, String> names) {
 		BaseOptions options = settings.toBaseOptions();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
@@ -146,7 +143,7 @@ final class DioClientFactory {
 			.adapter(new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
-		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
+		this.builtIns.apply(settings, select(settings), this.interceptors.values(), names).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}
@@ -166,16 +163,6 @@ final class DioClientFactory {
 			.filter(e -> settings.include().isEmpty() || settings.include().contains(e.getKey()))
 			.filter(e -> !settings.exclude().contains(e.getKey()))
 			.map(Map.Entry::getValue)
-			.collect(Collectors.toList());
-	}
-
-	private List<String> describeChain(Dio dio) {
-		Map<Interceptor, String> names = new IdentityHashMap<>();
-		this.interceptors.forEach((name, interceptor) -> names.put(interceptor, name));
-		return dio.interceptors()
-			.toList()
-			.stream()
-			.map(i -> names.getOrDefault(i, i.getClass().getName()))
 			.collect(Collectors.toList());
 	}
 

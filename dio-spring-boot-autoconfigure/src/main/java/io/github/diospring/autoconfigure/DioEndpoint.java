@@ -9,15 +9,17 @@ import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.cookie.PersistCookieJar;
 import io.github.diospring.interceptor.Interceptor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@code /actuator/dio}: every client with its effective options and where each came from
- * ({@code client}, {@code top-level}, {@code default}), its interceptor chain in order, its proxy
+ * {@code /actuator/dio}: every client with its effective options as they are now and where each
+ * came from ({@code client}, {@code top-level}, {@code default}, or {@code runtime} after
+ * {@code dio.options(...)}), its interceptor chain in order (one naming for every client), its proxy
  * and TLS settings (secrets masked, pins counted) and how many cookies its jar holds (never their
- * values). {@code /actuator/dio/{name}} shows one client.
+ * values). {@code /actuator/dio/{name}} shows one client, and answers 404 for a name that is not one.
  *
  * <pre>{@code
  * management.endpoints.web.exposure.include: health,dio,metrics
@@ -44,11 +46,11 @@ public class DioEndpoint {
 
 	/**
 	 * @param name a client name
-	 * @return that client
+	 * @return that client, or null (404 Not Found) when there is no client of that name
 	 */
 	@ReadOperation
-	public Map<String, Object> client(@Selector String name) {
-		return describe(name);
+	public @Nullable Map<String, Object> client(@Selector String name) {
+		return this.clients.names().contains(name) ? describe(name) : null;
 	}
 
 	private Map<String, Object> describe(String name) {

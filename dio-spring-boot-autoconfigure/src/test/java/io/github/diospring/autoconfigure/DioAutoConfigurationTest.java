@@ -10,6 +10,7 @@ import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.ListFormat;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
+import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.InterceptorsWrapper;
@@ -153,6 +154,33 @@ class DioAutoConfigurationTest {
 						context.getBean(ErrorAdaptorInterceptor.class), context.getBean("first", Interceptor.class),
 						context.getBean("second", Interceptor.class), context.getBean(LogInterceptor.class));
 			});
+	}
+
+	@Test
+	void everyClientNamesItsInterceptorsTheSameWayAndShowsItsOptionsAsTheyAreNow() {
+		runner.withPropertyValues("dio.cookie.enabled=true", "dio.base-url=https://configured.example",
+				"dio.clients.shop.error-adaptor.data-field=payload", "dio.clients.shop.base-url=https://shop.example")
+			.run(context -> {
+				DioClients clients = context.getBean(DioClients.class);
+				Dio shop = clients.get("shop");
+				shop.interceptors().add(new AuditInterceptor());
+
+				assertThat(clients.interceptorChain("default")).containsExactly("dioCookieManager",
+						"dioErrorAdaptorInterceptor");
+				assertThat(clients.interceptorChain("shop")).containsExactly("dioCookieManager",
+						"dioErrorAdaptorInterceptor", "auditInterceptor");
+				assertThat(shop.interceptors().get(0)).isNotSameAs(context.getBean(CookieManager.class));
+
+				shop.options(shop.options().toBuilder().baseUrl("https://changed.example").build());
+				Map<String, Object> options = clients.configuration("shop");
+				assertThat(options.get("base-url")).isEqualTo(Map.of("value", "https://changed.example", "source", "runtime"));
+				assertThat(clients.configuration("default").get("base-url"))
+					.isEqualTo(Map.of("value", "https://configured.example", "source", "top-level"));
+				assertThat(new DioEndpoint(clients).client("missing")).isNull();
+			});
+	}
+
+	static class AuditInterceptor implements Interceptor {
 	}
 
 	@Test
