@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * Encodes request bodies and decodes response bodies (dio's {@code Transformer}). It runs after
  * the request interceptors and before the response interceptors. The default,
- * {@link DefaultTransformer}, uses Jackson.
+ * {@link DefaultTransformer}, uses Jackson. There is no {@code transformTimeout} as in dio 5.10:
+ * dio bounds its wait for a background isolate, while a body here is decoded in place, once, and a
+ * running parse cannot be stopped; {@code receiveTimeout} bounds the wait for the bytes instead.
  *
  * <pre>{@code
  * class GbkTransformer extends DefaultTransformer { ... }
