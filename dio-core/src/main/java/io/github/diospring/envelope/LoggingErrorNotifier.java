@@ -20,8 +20,9 @@ public class LoggingErrorNotifier implements ErrorNotifier {
 	public void notify(ErrorInfo info, DioException error) {
 		String uri = (error.requestOptions() != null) ? DioExceptionDescriptions.uri(error) : "?";
 		String message = String.valueOf(info.errorMessage());
-		// a transport error's message already starts with the method and URI: say them once
-		boolean named = error.requestOptions() != null && message.startsWith(error.requestOptions().method() + " ");
+		// a transport error's message, or the fallback for a bare error status, already names the request: say it once
+		boolean named = message.contains(uri)
+				|| (error.requestOptions() != null && message.startsWith(error.requestOptions().method() + " "));
 		String line = "{} {} (errorCode={}, traceId={}, host={})";
 		Object[] args = { info.showType(), named ? message : uri + ": " + message, info.errorCodeText(), info.traceId(),
 				info.host() };

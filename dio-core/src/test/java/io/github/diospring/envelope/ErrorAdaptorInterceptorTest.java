@@ -221,18 +221,23 @@ class ErrorAdaptorInterceptorTest {
 		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
 		appender.start();
 		logger.addAppender(appender);
+		stub("/broken", 500, "text/plain", "");
 		try {
 			catchThrowableOfType(DioException.class,
 					() -> dio.get("/slow", r -> r.receiveTimeout(Duration.ofMillis(300))).block(Duration.ofSeconds(20)));
+			failure(dio, "/broken");
 		}
 		finally {
 			logger.detachAppender(appender);
 		}
 
-		String request = "GET " + server.baseUrl() + "/slow";
-		assertThat(appender.list).singleElement().extracting(e -> e.getFormattedMessage()).asString()
-			.startsWith("ERROR_MESSAGE " + request + ": no response headers arrived within 300ms")
-			.satisfies(line -> assertThat(line.indexOf(request)).isEqualTo(line.lastIndexOf(request)));
+		String slow = "GET " + server.baseUrl() + "/slow";
+		String broken = "GET " + server.baseUrl() + "/broken";
+		assertThat(appender.list).extracting(e -> e.getFormattedMessage()).hasSize(2).satisfiesExactly(
+				line -> assertThat(line).startsWith("ERROR_MESSAGE " + slow + ": no response headers arrived within 300ms")
+					.satisfies(l -> assertThat(l.indexOf(slow)).isEqualTo(l.lastIndexOf(slow))),
+				line -> assertThat(line).contains(broken)
+					.satisfies(l -> assertThat(l.indexOf(broken)).isEqualTo(l.lastIndexOf(broken))));
 	}
 
 	@Test
