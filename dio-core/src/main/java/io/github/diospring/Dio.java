@@ -588,7 +588,20 @@ public interface Dio extends AutoCloseable {
 
 		private @Nullable DioObservationConvention observationConvention;
 
+		private boolean implyContentType = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * @param on whether JSON is implied for structured bodies sent without a content type
+		 * (default on; off is dio's {@code removeImplyContentTypeInterceptor()}, also reachable from a
+		 * {@link DioBuilderCustomizer} in Spring Boot)
+		 * @return this
+		 */
+		public Builder implyContentType(boolean on) {
+			this.implyContentType = on;
+			return this;
 		}
 
 		/** @param name the logical client name, for metrics and logs (default {@code "default"}) @return this */
@@ -650,8 +663,10 @@ public interface Dio extends AutoCloseable {
 					: (this.transformer instanceof DefaultTransformer t) ? t.jsonMapper() : JsonMapper.builder().build();
 			Transformer codec = (this.transformer != null) ? this.transformer : new DefaultTransformer(mapper);
 			HttpClientAdapter transport = (this.adapter != null) ? this.adapter : WebClientAdapter.create();
-			return new DefaultDio(this.options, transport, codec, mapper, this.interceptors,
+			Dio dio = new DefaultDio(this.options, transport, codec, mapper, this.interceptors,
 					new DioObservations(this.observationRegistry, this.name, this.observationConvention));
+			dio.interceptors().implyContentType(this.implyContentType);
+			return dio;
 		}
 
 	}

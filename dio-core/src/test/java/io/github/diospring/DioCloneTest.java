@@ -115,6 +115,18 @@ class DioCloneTest {
 	}
 
 	@Test
+	void aClientCanBeBuiltWithoutTheImplication() {
+		server.wireMock().stubFor(any(anyUrl()).willReturn(okJson("{}")));
+		Dio dio = server.track(Dio.builder().options(BaseOptions.builder().baseUrl(server.baseUrl()).build())
+			.implyContentType(false).build());
+
+		dio.post("/built", "{\"a\":1}").block();
+
+		server.wireMock().verify(postRequestedFor(urlEqualTo("/built")).withHeader("Content-Type", absent()));
+		assertThat(server.track(Dio.create()).interceptors().impliesContentType()).isTrue();
+	}
+
+	@Test
 	void clearKeepsTheImplicationUnlessToldNotTo() {
 		Dio dio = original();
 

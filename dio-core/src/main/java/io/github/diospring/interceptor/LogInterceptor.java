@@ -1,6 +1,7 @@
 package io.github.diospring.interceptor;
 
 import java.io.InputStream;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -201,7 +202,7 @@ public final class LogInterceptor implements Interceptor {
 
 	/** The extra keys a user set; the library's own ({@value #INTERNAL_EXTRA_PREFIX}...) are plumbing. */
 	private static Set<String> userExtra(RequestOptions options) {
-		Set<String> keys = new java.util.LinkedHashSet<>();
+		Set<String> keys = new LinkedHashSet<>();
 		for (String key : options.extra().keySet()) {
 			if (!key.startsWith(INTERNAL_EXTRA_PREFIX)) {
 				keys.add(key);
