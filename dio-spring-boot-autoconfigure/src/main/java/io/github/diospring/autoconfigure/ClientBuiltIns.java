@@ -71,7 +71,12 @@ final class ClientBuiltIns {
 		cookieSeen |= allBeans.stream().anyMatch(CookieManager.class::isInstance);
 		envelopeSeen |= allBeans.stream().anyMatch(ErrorAdaptorInterceptor.class::isInstance);
 		if (envelope && !envelopeSeen && !primary) {
-			result.add(0, errorAdaptor(settings));
+			// where its order puts it: after the application's interceptors, before the log interceptor
+			int log = 0;
+			while (log < result.size() && !(result.get(log) instanceof io.github.diospring.interceptor.LogInterceptor)) {
+				log++;
+			}
+			result.add(log, errorAdaptor(settings));
 		}
 		if (cookies && !cookieSeen && !primary) {
 			result.add(0, cookieManager(settings));

@@ -92,15 +92,37 @@ final class DioClientFactory {
 				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
 	}
 
-	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
+	/**
+	 * Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on
+	 * {@code @Bean} methods). A bean without an order counts as {@value #UNORDERED}: after the cookie
+	 * manager, before the built-ins that must see the final request (the error adaptor, the log
+	 * interceptor).
+	 */
 	private static Map<String, Interceptor> namedInOrder(ListableBeanFactory beans) {
 		Map<Interceptor, String> names = new IdentityHashMap<>();
 		beans.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
+		List<Interceptor> inOrder = new ArrayList<>(beans.getBeanProvider(Interceptor.class).orderedStream().toList());
+		// a stable sort keeps the framework's order among equals; only unordered beans move up to 0
+		inOrder.sort(java.util.Comparator.comparingInt(i -> order(beans, names.get(i), i)));
 		Map<String, Interceptor> ordered = new LinkedHashMap<>();
-		beans.getBeanProvider(Interceptor.class)
-			.orderedStream()
-			.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
+		inOrder.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
 		return ordered;
+	}
+
+	/** Where unordered interceptor beans go. */
+	static final int UNORDERED = 0;
+
+	private static int order(ListableBeanFactory beans, @Nullable String name, Interceptor interceptor) {
+		if (interceptor instanceof org.springframework.core.Ordered ordered) {
+			return ordered.getOrder();
+		}
+		org.springframework.core.annotation.Order order = (name != null)
+				? beans.findAnnotationOnBean(name, org.springframework.core.annotation.Order.class) : null;
+		if (order == null) {
+			order = org.springframework.core.annotation.AnnotationUtils.findAnnotation(interceptor.getClass(),
+					org.springframework.core.annotation.Order.class);
+		}
+		return (order != null) ? order.value() : UNORDERED;
 	}
 
 	DioClients createAll(DioProperties properties) {
