@@ -288,12 +288,13 @@ public class ServerEnvelopes {
 		return (parameter != null) ? parameter : "parameter";
 	}
 
-	/** Reactive and servlet containers wrap what handlers throw; answer the cause. */
+	/** Futures, proxies and Reactor's {@code block()} wrap what handlers throw; answer the cause. */
 	private static Throwable unwrap(Throwable error) {
-		Throwable e = error;
-		while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.lang.reflect.UndeclaredThrowableException
-				|| e.getClass() == RuntimeException.class && e.getCause() instanceof DioException) && e.getCause() != null) {
-			e = e.getCause();
+		Throwable e = reactor.core.Exceptions.unwrap(error);
+		while ((e instanceof java.util.concurrent.CompletionException
+				|| e instanceof java.util.concurrent.ExecutionException
+				|| e instanceof java.lang.reflect.UndeclaredThrowableException) && e.getCause() != null) {
+			e = reactor.core.Exceptions.unwrap(e.getCause());
 		}
 		return e;
 	}

@@ -61,8 +61,25 @@ class EnvelopeMvcTest {
 	record NewUser(@NotBlank String name, @Min(18) int age) {
 	}
 
-	@Import({ Wrapped.class, Plain.class })
+	@Import({ Wrapped.class, Plain.class, OwnAdvice.class })
 	static class Config {
+
+	}
+
+	static class QuotaExceeded extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/** The application's own advice: it still decides what it handles. */
+	@org.springframework.web.bind.annotation.RestControllerAdvice
+	static class OwnAdvice {
+
+		@org.springframework.web.bind.annotation.ExceptionHandler(QuotaExceeded.class)
+		ResponseEntity<Map<String, Object>> quota() {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("own", true));
+		}
 
 	}
 
@@ -134,6 +151,11 @@ class EnvelopeMvcTest {
 		@GetMapping("/api/conflict")
 		User conflict() {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "版本冲突");
+		}
+
+		@GetMapping("/api/quota")
+		User quota() {
+			throw new QuotaExceeded();
 		}
 
 		@GetMapping("/api/boom")
@@ -256,6 +278,14 @@ class EnvelopeMvcTest {
 		assertThat(json(method)).containsEntry("errorCode", "METHOD_NOT_ALLOWED");
 		assertThat(unreadable.getStatus()).isEqualTo(400);
 		assertThat(json(unreadable)).containsEntry("errorMessage", "The request body cannot be read.");
+	}
+
+	@Test
+	void theApplicationsOwnExceptionHandlersStillWin() throws Exception {
+		MockHttpServletResponse quota = perform(get("/api/quota"));
+
+		assertThat(quota.getStatus()).isEqualTo(429);
+		assertThat(json(quota)).isEqualTo(Map.of("own", true));
 	}
 
 	@Test
