@@ -40,8 +40,15 @@ final class ResultWrapping {
 		this.global = global;
 	}
 
+	/** Decisions by handler method: annotations are read once per handler, not per response. */
+	private final Map<MethodParameter, Boolean> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Whether the handler's results are wrapped, judged by its declaration. */
 	boolean appliesTo(MethodParameter returnType) {
+		return this.decisions.computeIfAbsent(returnType, this::decide);
+	}
+
+	private boolean decide(MethodParameter returnType) {
 		Method method = returnType.getMethod();
 		Class<?> controller = returnType.getContainingClass();
 		if (method == null || !AnnotatedElementUtils.hasAnnotation(controller, Controller.class) || foreign(controller)
