@@ -15,6 +15,7 @@ import io.github.diospring.envelope.ErrorAdaptor;
 import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.LogInterceptor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +74,7 @@ final class ClientBuiltIns {
 		if (envelope && !envelopeSeen && !primary) {
 			// where its order puts it: after the application's interceptors, before the log interceptor
 			int log = 0;
-			while (log < result.size() && !(result.get(log) instanceof io.github.diospring.interceptor.LogInterceptor)) {
+			while (log < result.size() && !(result.get(log) instanceof LogInterceptor)) {
 				log++;
 			}
 			result.add(log, errorAdaptor(settings));

@@ -1,6 +1,7 @@
 package io.github.diospring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class DioClientFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(DioClientFactory.class);
+
+	/** Where interceptor beans without an order go: after the cookie manager, before the error adaptor and the log. */
+	static final int UNORDERED = 0;
 
 	private final ObjectProvider<WebClient.Builder> webClientBuilders;
 
@@ -103,24 +110,20 @@ final class DioClientFactory {
 		beans.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
 		List<Interceptor> inOrder = new ArrayList<>(beans.getBeanProvider(Interceptor.class).orderedStream().toList());
 		// a stable sort keeps the framework's order among equals; only unordered beans move up to 0
-		inOrder.sort(java.util.Comparator.comparingInt(i -> order(beans, names.get(i), i)));
+		inOrder.sort(Comparator.comparingInt(i -> order(beans, names.get(i), i)));
 		Map<String, Interceptor> ordered = new LinkedHashMap<>();
 		inOrder.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
 		return ordered;
 	}
 
-	/** Where unordered interceptor beans go. */
-	static final int UNORDERED = 0;
-
 	private static int order(ListableBeanFactory beans, @Nullable String name, Interceptor interceptor) {
-		if (interceptor instanceof org.springframework.core.Ordered ordered) {
+		if (interceptor instanceof Ordered ordered) {
 			return ordered.getOrder();
 		}
-		org.springframework.core.annotation.Order order = (name != null)
-				? beans.findAnnotationOnBean(name, org.springframework.core.annotation.Order.class) : null;
+		Order order = (name != null)
+				? beans.findAnnotationOnBean(name, Order.class) : null;
 		if (order == null) {
-			order = org.springframework.core.annotation.AnnotationUtils.findAnnotation(interceptor.getClass(),
-					org.springframework.core.annotation.Order.class);
+			order = AnnotationUtils.findAnnotation(interceptor.getClass(), Order.class);
 		}
 		return (order != null) ? order.value() : UNORDERED;
 	}
