@@ -1,9 +1,8 @@
-package io.github.diospring.autoconfigure.envelope.server;
+package io.github.diospring;
 
 import java.util.List;
 import java.util.Map;
 
-import io.github.diospring.Dio;
 import io.github.diospring.autoconfigure.DioAutoConfiguration;
 import io.github.diospring.envelope.BizError;
 import io.github.diospring.envelope.EnvelopeResponse;
@@ -40,7 +39,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The README's server-side envelope example, compiled and run against an envelope-speaking upstream. */
+/**
+ * The README's server-side envelope example, compiled and run against an envelope-speaking upstream
+ * (in the root package so that {@code ReadmeSyncTest} finds it).
+ */
 @WebMvcTest(properties = { "dio.envelope.server.enabled=true", "dio.envelope.server.host=web-1" })
 @ContextConfiguration(classes = EnvelopeServerReadmeExamplesTest.Config.class)
 class EnvelopeServerReadmeExamplesTest {
@@ -71,7 +73,7 @@ class EnvelopeServerReadmeExamplesTest {
 
 	}
 
-	// tag::envelope-server[]
+	// tag::envelopeServer[]
 	@RestController
 	@EnvelopeResponse                  // or dio.envelope.server.wrap-results: true for every controller
 	@RequestMapping("/api")
@@ -111,7 +113,7 @@ class EnvelopeServerReadmeExamplesTest {
 	    }
 
 	}
-	// end::envelope-server[]
+	// end::envelopeServer[]
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> json(MockHttpServletResponse response) throws Exception {
