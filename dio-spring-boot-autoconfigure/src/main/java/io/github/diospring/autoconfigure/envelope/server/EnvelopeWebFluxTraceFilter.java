@@ -1,13 +1,15 @@
 package io.github.diospring.autoconfigure.envelope.server;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives each WebFlux exchange its trace id when it enters (the current span's, else a fresh one),
+ * Gives each WebFlux exchange its trace id when it enters (the span of the server observation Spring
+ * opened for it, else the current span, else a fresh one),
  * sent back in the trace header and kept for the envelope and the log line.
  */
 class EnvelopeWebFluxTraceFilter implements WebFilter, Ordered {
@@ -23,7 +25,9 @@ class EnvelopeWebFluxTraceFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String traceId = ServerTraceIds.orNew(exchange.getAttribute(ServerTraceIds.ATTRIBUTE), this.envelopes);
+		String observed = ObservedTraceIds.of(ServerRequestObservationContext.findCurrent(exchange.getAttributes()).orElse(null));
+		String traceId = (observed != null) ? observed
+				: ServerTraceIds.orNew(exchange.getAttribute(ServerTraceIds.ATTRIBUTE), this.envelopes);
 		exchange.getAttributes().put(ServerTraceIds.ATTRIBUTE, traceId);
 		if (!this.header.isEmpty()) {
 			exchange.getResponse().getHeaders().set(this.header, traceId);
