@@ -32,6 +32,12 @@ public record Response<T>(@Nullable T data, RequestOptions requestOptions, int s
 		Headers headers, boolean isRedirect, List<RedirectRecord> redirects, URI realUri,
 		Map<String, @Nullable Object> extra) {
 
+	/**
+	 * Key in {@link #extra()}: the number of body bytes that arrived, counted as they came (whatever
+	 * the Content-Length said); absent for {@code STREAM} responses, which the caller reads.
+	 */
+	public static final String RECEIVED_BYTES = "dio.receivedBytes";
+
 	/** Copies the collections. */
 	public Response {
 		Objects.requireNonNull(requestOptions, "requestOptions");

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeSyncTest {
 
-	private static final Pattern TAG = Pattern.compile("// tag::(\\w+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
+	private static final Pattern TAG = Pattern.compile("// tag::([\\w-]+)\\[\\]\\n(.*?)\\n\\s*// end::\\1\\[\\]", Pattern.DOTALL);
 
-	private static final Pattern EXAMPLE = Pattern.compile("<!-- example: (\\w+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
+	private static final Pattern EXAMPLE = Pattern.compile("<!-- example: ([\\w-]+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
 
 	@Test
 	void everyReadmeExampleIsTheCompiledOne() throws Exception {
@@ -62,7 +62,7 @@ class ReadmeSyncTest {
 	}
 
 	private static List<Path> exampleSources() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of(".."), 8)) {
+		try (Stream<Path> files = Files.walk(Path.of(".."), 14)) {
 			List<Path> sources = files
 				.filter(path -> path.getFileName().toString().endsWith("ReadmeExamplesTest.java"))
 				.filter(path -> path.toString().replace('\\', '/').contains("/src/test/java/"))

@@ -8,12 +8,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads umi's envelope with configurable field names, and Spring Boot's own error JSON
- * ({@code {timestamp, status, error, message, path}}: {@code message}, else {@code error}, becomes
- * the errorMessage and {@code status} the errorCode). A body is an envelope when it is a JSON
- * object holding the success field, the error message field or the error code field. Only a JSON
- * boolean {@code false} fails (never Jackson's coercion of {@code "false"}), unless a success value
- * is configured.
+ * Reads umi's envelope with configurable field names, and the error JSON other servers send:
+ * Spring Boot's own ({@code {timestamp, status, error, message, path}}: {@code message}, else
+ * {@code error}, becomes the errorMessage and {@code status} the errorCode); and, on error
+ * statuses, RFC 9457 problem details ({@code application/problem+json}: {@code detail}, else
+ * {@code title}, with {@code status}) and plain {@code {message, status}} objects. A body is an
+ * envelope when it is a JSON object holding the success field, the error message field or the
+ * error code field. Only a JSON boolean {@code false} fails (never Jackson's coercion of
+ * {@code "false"}), unless a success value is configured. Error JSON that is not an envelope is
+ * marked {@link ErrorInfo.Origin#ERROR_BODY}: it is not a business error.
  *
  * <pre>{@code
  * ErrorAdaptor adaptor = new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, JsonMapper.builder().build());
@@ -56,12 +59,31 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 			return envelope(map);
 		}
 		if (isSpringBootError(map)) {
-			Object message = map.get("message");
-			String text = (message instanceof String s && !s.isBlank()) ? s : string(map.get("error"));
-			return new ErrorInfo(false, null, map.get("status"), text, ShowType.ERROR_MESSAGE, string(map.get("traceId")),
-					null, Map.of());
+			return errorBody(map, text(map.get("message")), text(map.get("error")));
+		}
+		if (context.statusCode() >= 400 && isProblemDetail(map)) {
+			return errorBody(map, text(map.get("detail")), text(map.get("title")));
+		}
+		if (context.statusCode() >= 400 && text(map.get("message")) != null) {
+			return errorBody(map, text(map.get("message")), null);
 		}
 		return null;
+	}
+
+	/** The first non-blank text is the message; {@code status} the code. */
+	private static ErrorInfo errorBody(Map<String, @Nullable Object> map, @Nullable String message,
+			@Nullable String fallback) {
+		return new ErrorInfo(false, null, map.get("status"), (message != null) ? message : fallback,
+				ShowType.ERROR_MESSAGE, string(map.get("traceId")), null, Map.of(), ErrorInfo.Origin.ERROR_BODY);
+	}
+
+	private static boolean isProblemDetail(Map<String, @Nullable Object> map) {
+		return (map.containsKey("detail") || map.containsKey("title"))
+				&& (map.containsKey("status") || map.containsKey("type"));
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return (value instanceof String s && !s.isBlank()) ? s : null;
 	}
 
 	/**

@@ -50,8 +50,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ErrorAdaptorInterceptor implements Interceptor {
 
-	/** Where the auto-configuration puts it: after the cookie manager, before everything else. */
-	public static final int ORDER = -900;
+	/**
+	 * Where the auto-configuration puts it: after the cookie manager ({@code -1000}) and the
+	 * application's interceptors (unordered beans count as {@code 0}), just before the log
+	 * interceptor ({@code Integer.MAX_VALUE - 100}): it sees the final request (its response type
+	 * and result type decide how the body is decoded), and the application's {@code onError} sees
+	 * the raw error before it is adapted.
+	 */
+	public static final int ORDER = Integer.MAX_VALUE - 200;
 
 	/** Request extra key (umi 3's option name): {@code true} bypasses the envelope handling. */
 	public static final String SKIP_ERROR_HANDLER = "skipErrorHandler";
@@ -98,7 +104,7 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	@Override
 	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
 		RequestOptions options = response.requestOptions();
-		if (skipped(options) || tooLarge(response.headers()) || response.data() instanceof ResponseBody) {
+		if (skipped(options) || tooLarge(response) || response.data() instanceof ResponseBody) {
 			handler.next(response);
 			return;
 		}
@@ -110,7 +116,7 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 		catch (RuntimeException ex) {
 			AdaptorFailure failure = new AdaptorFailure(DioExceptionType.UNKNOWN, plain(response),
 					"The error adaptor failed on " + describe(response) + ": " + ex.getMessage(), ex);
-			report(ErrorInfo.ofMessage(null, failure.getMessage()), failure);
+			report(ErrorInfo.ofMessage(null, cap(failure.getMessage())), failure);
 			handler.reject(failure, true);
 			return;
 		}
@@ -118,10 +124,11 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 			handler.next(response);
 			return;
 		}
-		info = info.withTraceFallback(traceId(response), null);
 		if (info.isFailure()) {
+			String serverMessage = serverMessage(info);
+			info = completed(info, response);
 			BizException error = new BizException(DioExceptionType.BIZ_ERROR, plain(response), info,
-					message(info, response), null);
+					message(info), null, serverMessage);
 			report(info, error);
 			handler.reject(error, true);
 			return;
@@ -132,20 +139,29 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	@Override
 	public void onError(DioException error, ErrorInterceptorHandler handler) {
 		RequestOptions options = error.requestOptions();
-		boolean ours = error instanceof BizException || error instanceof AdaptorFailure;
-		if (ours || error.type() == DioExceptionType.CANCEL || (options != null && skipped(options))) {
+		if (error.type() == DioExceptionType.CANCEL || (options != null && skipped(options))) {
+			handler.next(error);
+			return;
+		}
+		if (error instanceof BizException biz) {
+			// one the adaptor made has been told already; one an interceptor threw has not
+			if (!biz.reported) {
+				report(biz.errorInfo().capped(this.settings.maxMessageLength()), biz);
+			}
 			handler.next(error);
 			return;
 		}
 		Response<?> response = error.response();
-		if (error.type() != DioExceptionType.BAD_RESPONSE || response == null) {
-			report(ErrorInfo.ofMessage(error.type().name(), error.getMessage()), error);
+		if (error instanceof AdaptorFailure || error.type() != DioExceptionType.BAD_RESPONSE || response == null) {
+			if (!(error instanceof AdaptorFailure)) {
+				report(ErrorInfo.ofMessage(error.type().name(), cap(String.valueOf(error.getMessage()))), error);
+			}
 			handler.next(error);
 			return;
 		}
 		ErrorInfo info;
 		try {
-			info = tooLarge(response.headers()) ? null
+			info = tooLarge(response) ? null
 					: this.adaptor.adapt(response.data(), new ErrorContext(response.requestOptions(),
 							response.statusCode(), response.headers()));
 		}
@@ -153,18 +169,34 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 			AdaptorFailure failure = new AdaptorFailure(DioExceptionType.BAD_RESPONSE, response,
 					"The error adaptor failed on " + describe(response) + ": " + ex.getMessage(), error);
 			failure.addSuppressed(ex);
-			report(ErrorInfo.ofMessage(response.statusCode(), failure.getMessage()), failure);
+			report(ErrorInfo.ofMessage(response.statusCode(), cap(failure.getMessage())), failure);
 			handler.next(failure);
 			return;
 		}
-		if (info == null || info.errorMessage() == null || info.errorMessage().isBlank()) {
-			info = ((info != null) ? info : ErrorInfo.ofMessage(response.statusCode(), ""))
-				.withErrorMessage(fallbackMessage(response));
+		if (info == null) {
+			info = ErrorInfo.ofMessage(response.statusCode(), "");
 		}
-		info = info.withTraceFallback(traceId(response), null);
-		BizException adapted = new BizException(DioExceptionType.BAD_RESPONSE, response, info, message(info, response), error);
+		String serverMessage = serverMessage(info);
+		info = completed(info, response);
+		BizException adapted = new BizException(DioExceptionType.BAD_RESPONSE, response, info, message(info), error,
+				serverMessage);
 		report(info, adapted);
 		handler.next(adapted);
+	}
+
+	/** The server's own words, or null when it sent none (or dio wrote them). */
+	private @Nullable String serverMessage(ErrorInfo info) {
+		String text = info.errorMessage();
+		return (info.origin() == ErrorInfo.Origin.CLIENT || text == null || text.isBlank()) ? null : cap(text);
+	}
+
+	/** The same fallback message and trace id on every path, everything cut at the configured length. */
+	private ErrorInfo completed(ErrorInfo info, Response<?> response) {
+		ErrorInfo complete = info.withTraceFallback(traceId(response), null);
+		if (complete.errorMessage() == null || complete.errorMessage().isBlank()) {
+			complete = complete.withErrorMessage(fallbackMessage(response, complete));
+		}
+		return complete.capped(this.settings.maxMessageLength());
 	}
 
 	/** The caller asked for a type the envelope's data can be unwrapped into. */
@@ -190,8 +222,11 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	}
 
 	private void report(ErrorInfo info, DioException error) {
+		if (error instanceof BizException biz) {
+			biz.reported = true;
+		}
 		try {
-			this.notifier.notify(info, error);
+			this.notifier.notify(info, error, this.settings);
 		}
 		catch (RuntimeException ex) {
 			org.slf4j.LoggerFactory.getLogger(ErrorAdaptorInterceptor.class)
@@ -199,10 +234,8 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 		}
 	}
 
-	private String message(ErrorInfo info, Response<?> response) {
-		String text = (info.errorMessage() != null && !info.errorMessage().isBlank()) ? info.errorMessage()
-				: fallbackMessage(response);
-		StringBuilder message = new StringBuilder(cap(text));
+	private String message(ErrorInfo info) {
+		StringBuilder message = new StringBuilder(String.valueOf(info.errorMessage()));
 		StringBuilder details = new StringBuilder();
 		append(details, "errorCode", info.errorCodeText());
 		append(details, "traceId", info.traceId());
@@ -227,16 +260,26 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 		return (text.length() <= max) ? text : text.substring(0, max) + "…";
 	}
 
-	private static String fallbackMessage(Response<?> response) {
+	/** One fallback for every failure the server did not explain: what failed, and where. */
+	private static String fallbackMessage(Response<?> response, ErrorInfo info) {
 		String reason = response.statusMessage().isEmpty() ? "" : " " + response.statusMessage();
-		return "Request failed with status " + response.statusCode() + reason + ": " + describe(response);
+		String verdict = (response.statusCode() < 400 && info.isFailure()) ? " (success: false, no errorMessage)" : "";
+		return "Request failed with status " + response.statusCode() + reason + verdict + ": " + describe(response);
 	}
 
 	private static String describe(Response<?> response) {
 		return response.requestOptions().method() + " " + response.realUri();
 	}
 
-	private boolean tooLarge(Headers headers) {
+	/**
+	 * Larger than the inspection cap: by the bytes that really arrived (counted as they came, so a
+	 * chunked body is measured too), else by its Content-Length.
+	 */
+	private boolean tooLarge(Response<?> response) {
+		if (response.extra().get(Response.RECEIVED_BYTES) instanceof Number received) {
+			return received.longValue() > this.settings.maxInspectBytes();
+		}
+		Headers headers = response.headers();
 		String length = headers.contains(Headers.CONTENT_LENGTH) ? headers.get(Headers.CONTENT_LENGTH).get(0) : null;
 		try {
 			return length != null && Long.parseLong(length.trim()) > this.settings.maxInspectBytes();

@@ -27,25 +27,50 @@ import org.jspecify.annotations.Nullable;
  * @param traceId the id to find the request in server logs, or null
  * @param host the server that answered, or null
  * @param extra every other field of the envelope
+ * @param origin who wrote it: an envelope, another error format, or dio itself
  */
 public record ErrorInfo(@Nullable Boolean success, @Nullable Object data, @Nullable Object errorCode,
 		@Nullable String errorMessage, ShowType showType, @Nullable String traceId, @Nullable String host,
-		Map<String, @Nullable Object> extra) {
+		Map<String, @Nullable Object> extra, Origin origin) {
 
 	/** Copies {@code extra}. */
 	public ErrorInfo {
 		extra = (extra == null || extra.isEmpty()) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
 		showType = (showType != null) ? showType : ShowType.ERROR_MESSAGE;
+		origin = (origin != null) ? origin : Origin.ENVELOPE;
 	}
 
 	/**
-	 * An info with just a message, for failures without an envelope.
+	 * What an envelope says (what custom {@link ErrorAdaptor}s return).
+	 * @param success the envelope's verdict
+	 * @param data the payload
+	 * @param errorCode the error code as sent
+	 * @param errorMessage the message for people
+	 * @param showType how to show it
+	 * @param traceId the trace id
+	 * @param host the server that answered
+	 * @param extra every other field
+	 */
+	public ErrorInfo(@Nullable Boolean success, @Nullable Object data, @Nullable Object errorCode,
+			@Nullable String errorMessage, ShowType showType, @Nullable String traceId, @Nullable String host,
+			Map<String, @Nullable Object> extra) {
+		this(success, data, errorCode, errorMessage, showType, traceId, host, extra, Origin.ENVELOPE);
+	}
+
+	/**
+	 * An info with just a message, for failures without an envelope (written by dio).
 	 * @param errorCode the code, or null
 	 * @param errorMessage the message
 	 * @return the info
 	 */
 	public static ErrorInfo ofMessage(@Nullable Object errorCode, String errorMessage) {
-		return new ErrorInfo(false, null, errorCode, errorMessage, ShowType.ERROR_MESSAGE, null, null, Map.of());
+		return new ErrorInfo(false, null, errorCode, errorMessage, ShowType.ERROR_MESSAGE, null, null, Map.of(),
+				Origin.CLIENT);
+	}
+
+	/** @return whether the server wrote an envelope: its errorMessage and showType are a business error's */
+	public boolean isEnvelope() {
+		return this.origin == Origin.ENVELOPE;
 	}
 
 	/** @return whether the envelope reports failure */
@@ -65,7 +90,8 @@ public record ErrorInfo(@Nullable Boolean success, @Nullable Object data, @Nulla
 	 */
 	public ErrorInfo withTraceFallback(@Nullable String traceId, @Nullable String host) {
 		return new ErrorInfo(this.success, this.data, this.errorCode, this.errorMessage, this.showType,
-				(this.traceId != null) ? this.traceId : traceId, (this.host != null) ? this.host : host, this.extra);
+				(this.traceId != null) ? this.traceId : traceId, (this.host != null) ? this.host : host, this.extra,
+				this.origin);
 	}
 
 	/**
@@ -74,7 +100,44 @@ public record ErrorInfo(@Nullable Boolean success, @Nullable Object data, @Nulla
 	 */
 	public ErrorInfo withErrorMessage(@Nullable String errorMessage) {
 		return new ErrorInfo(this.success, this.data, this.errorCode, errorMessage, this.showType, this.traceId,
-				this.host, this.extra);
+				this.host, this.extra, this.origin);
+	}
+
+	/**
+	 * Cuts the texts a server controls (message, code, trace id, host) at {@code max} characters, so
+	 * a hostile body cannot flood logs, events or notifications.
+	 * @param max the longest text kept
+	 * @return a copy with every text at most {@code max} characters (plus an ellipsis)
+	 */
+	public ErrorInfo capped(int max) {
+		Object code = (this.errorCode instanceof CharSequence text) ? cap(text.toString(), max) : this.errorCode;
+		return new ErrorInfo(this.success, this.data, code, cap(this.errorMessage, max), this.showType,
+				cap(this.traceId, max), cap(this.host, max), this.extra, this.origin);
+	}
+
+	private static @Nullable String cap(@Nullable String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max) + "…";
+	}
+
+	/**
+	 * Who wrote an {@link ErrorInfo}, which decides how loudly it is logged and whether a server may
+	 * pass its message on to a browser.
+	 *
+	 * <pre>{@code
+	 * if (info.origin() == ErrorInfo.Origin.ENVELOPE) showToUser(info.errorMessage());
+	 * }</pre>
+	 */
+	public enum Origin {
+
+		/** The server's envelope: a business error in the server's own words. */
+		ENVELOPE,
+
+		/** Another error format of the server (Spring Boot's error JSON, a ProblemDetail, {@code {message, status}}). */
+		ERROR_BODY,
+
+		/** dio itself: an error status without a readable body, a transport failure, an adaptor that failed. */
+		CLIENT
+
 	}
 
 	/**

@@ -5,8 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each failure at the level its {@code showType} asks for: SILENT at DEBUG, WARN_MESSAGE at
- * WARN, ERROR_MESSAGE, NOTIFICATION and REDIRECT at ERROR; traceId and host included.
+ * Logs each business error (an {@link ErrorInfo#isEnvelope() envelope}) at the level its
+ * {@code showType} asks for: SILENT at DEBUG, WARN_MESSAGE at WARN, ERROR_MESSAGE, NOTIFICATION
+ * and REDIRECT at ERROR; traceId and host included. Every other failure (an error status without
+ * an envelope, a timeout, a refused connection) is logged at DEBUG only: it is not a business
+ * error, and whoever handles the exception logs it once, at the level that fits there.
  *
  * <pre>{@code
  * ErrorNotifier notifier = new LoggingErrorNotifier();
@@ -26,6 +29,10 @@ public class LoggingErrorNotifier implements ErrorNotifier {
 		String line = "{} {} (errorCode={}, traceId={}, host={})";
 		Object[] args = { info.showType(), named ? message : uri + ": " + message, info.errorCodeText(), info.traceId(),
 				info.host() };
+		if (!info.isEnvelope()) {
+			logger.debug(line, args);
+			return;
+		}
 		switch (info.showType()) {
 			case SILENT -> logger.debug(line, args);
 			case WARN_MESSAGE -> logger.warn(line, args);

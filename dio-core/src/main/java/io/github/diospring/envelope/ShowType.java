@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ShowType.of(9, 4);      // REDIRECT
  * ShowType.of(3, 3);      // NOTIFICATION (Ant Design Pro numbering)
  * ShowType.of("2", 4);    // ERROR_MESSAGE (strings never match)
+ * ShowType.NOTIFICATION.code(3);   // 3, for an Ant Design Pro front end
  * }</pre>
  */
 public enum ShowType {
@@ -40,6 +41,15 @@ public enum ShowType {
 	/** @return the umi 3 number */
 	public int code() {
 		return this.code;
+	}
+
+	/**
+	 * The number a front end expects, for servers that answer one.
+	 * @param notificationCode what the front end calls NOTIFICATION: 4 (umi 3) or 3 (umi 4, Ant Design Pro)
+	 * @return this show type's number for that front end
+	 */
+	public int code(int notificationCode) {
+		return (this == NOTIFICATION) ? notificationCode : this.code;
 	}
 
 	/**

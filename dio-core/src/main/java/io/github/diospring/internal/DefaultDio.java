@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -184,7 +185,8 @@ public final class DefaultDio implements Dio {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		return this.adapter.fetch(options, body).flatMap(raw -> {
-			ResponseBody responseBody = watch(raw, options, scope.observation);
+			long[] received = { -1 };
+			ResponseBody responseBody = counted(watch(raw, options, scope.observation), options, received);
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
 			if (valid || options.receiveDataWhenStatusError()) {
@@ -199,13 +201,34 @@ public final class DefaultDio implements Dio {
 				scope.decodedData = valid ? holder.data : null;
 				Response<Object> response = new Response<>(holder.data, options, responseBody.statusCode(),
 						responseBody.statusMessage(), responseBody.headers(), responseBody.isRedirect(),
-						responseBody.redirects(), responseBody.realUri(), responseBody.extra());
+						responseBody.redirects(), responseBody.realUri(), withReceived(responseBody.extra(), received[0]));
 				if (!valid) {
 					throw DioException.badResponse(response);
 				}
 				return response;
 			});
 		});
+	}
+
+	/**
+	 * Counts the body bytes as they arrive (a chunked body has no Content-Length), so interceptors
+	 * can tell how large the decoded body really was ({@link Response#RECEIVED_BYTES}).
+	 */
+	private static ResponseBody counted(ResponseBody body, RequestOptions options, long[] received) {
+		if (options.responseType() == ResponseType.STREAM) {
+			return body;
+		}
+		received[0] = 0;
+		return body.mapStream(stream -> stream.doOnNext(buffer -> received[0] += buffer.readableByteCount()));
+	}
+
+	private static Map<String, @Nullable Object> withReceived(Map<String, @Nullable Object> extra, long received) {
+		if (received < 0) {
+			return extra;
+		}
+		Map<String, @Nullable Object> copy = new java.util.LinkedHashMap<>(extra);
+		copy.put(Response.RECEIVED_BYTES, received);
+		return copy;
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */

@@ -406,4 +406,136 @@ class ErrorAdaptorInterceptorTest {
 		assertThat(failure(capped, "/long").getMessage()).hasSize(101).endsWith("…");
 	}
 
+
+	// the rough edges: each of the issue's findings, fixed
+
+	@Test
+	void aBlankErrorMessageGetsTheSameFallbackInTheExceptionTheNotifierAndTheEvent() {
+		json("/blank", 200, "{\"success\":false,\"errorCode\":\"E1\",\"errorMessage\":\"  \"}");
+		json("/none", 200, "{\"success\":false}");
+		Dio dio = dio();
+
+		BizException blank = (BizException) failure(dio, "/blank");
+		BizException none = (BizException) failure(dio, "/none");
+
+		assertThat(blank.errorInfo().errorMessage()).startsWith("Request failed with status 200")
+			.contains("success: false").endsWith("/blank");
+		assertThat(blank.getMessage()).startsWith(blank.errorInfo().errorMessage()).contains("errorCode=E1");
+		assertThat(none.errorInfo().errorMessage()).startsWith("Request failed with status 200");
+		assertThat(blank.serverMessage()).isNull();
+		assertThat(this.notified).extracting(ErrorInfo::errorMessage)
+			.containsExactly(blank.errorInfo().errorMessage(), none.errorInfo().errorMessage());
+	}
+
+	@Test
+	void aBizExceptionThrownByAnInterceptorIsNotifiedOnceWithItsOwnShowType() {
+		json("/fine", 200, "{\"success\":true,\"data\":1}");
+		Dio dio = dio();
+		dio.interceptors().add(0, io.github.diospring.interceptor.InterceptorsWrapper.builder()
+			.onResponse((response, handler) -> {
+				throw new BizException(DioExceptionType.BIZ_ERROR, response, new ErrorInfo(false, null, "QUOTA",
+						"配额已用完", ShowType.NOTIFICATION, null, null, Map.of()), "配额已用完", null);
+			})
+			.build());
+
+		BizException thrown = (BizException) failure(dio, "/fine");
+
+		assertThat(thrown.errorInfo().errorCode()).isEqualTo("QUOTA");
+		assertThat(this.notified).singleElement().satisfies(info -> {
+			assertThat(info.showType()).isEqualTo(ShowType.NOTIFICATION);
+			assertThat(info.errorMessage()).isEqualTo("配额已用完");
+		});
+	}
+
+	@Test
+	void theInspectionCapCountsTheBytesOfAChunkedBody() {
+		String big = "{\"success\":false,\"errorMessage\":\"" + "x".repeat(20_000) + "\"}";
+		// dribbled in chunks: no Content-Length to go by
+		server.wireMock().stubFor(get("/chunked").willReturn(okJson(big).withChunkedDribbleDelay(20, 100)));
+		json("/small", 200, "{\"success\":false,\"errorMessage\":\"small\"}");
+		Dio dio = dio(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper),
+				new EnvelopeSettings("data", 1000, 100, List.of(), "/exception"));
+
+		Response<Object> response = dio.get("/chunked").block(Duration.ofSeconds(20));
+
+		assertThat(response.headers().contains("Content-Length")).isFalse();
+		assertThat(response.extra()).containsEntry(Response.RECEIVED_BYTES, (long) big.length());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.notified).isEmpty();
+		assertThat(failure(dio, "/small")).isInstanceOf(BizException.class);
+	}
+
+	@Test
+	void messagesAreCappedInTheNotifierToo() {
+		json("/long", 200, "{\"success\":false,\"errorCode\":\"" + "c".repeat(500) + "\",\"errorMessage\":\""
+				+ "x".repeat(5000) + "\",\"traceId\":\"" + "t".repeat(500) + "\"}");
+		server.wireMock().stubFor(get("/long-500").willReturn(aResponse().withStatus(500).withBody("y".repeat(5000))));
+		Dio dio = dio(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper),
+				new EnvelopeSettings("data", 1024 * 1024, 100, List.of(), "/exception"));
+
+		failure(dio, "/long");
+		failure(dio, "/long-500");
+
+		assertThat(this.notified).hasSize(2).allSatisfy(info -> {
+			assertThat(info.errorMessage()).hasSizeLessThanOrEqualTo(101);
+			assertThat(String.valueOf(info.errorCode())).hasSizeLessThanOrEqualTo(101);
+			assertThat(String.valueOf(info.traceId())).hasSizeLessThanOrEqualTo(101);
+		});
+	}
+
+	@Test
+	void problemDetailsAndMessageStatusErrorJsonAreRead() {
+		stub("/problem", 409, "application/problem+json",
+				"{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"订单已被修改\"}");
+		stub("/title-only", 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
+		json("/message", 400, "{\"message\":\"name is required\",\"status\":400}");
+		json("/message-ok", 200, "{\"message\":\"hello\",\"status\":\"fine\"}");
+		Dio dio = dio();
+
+		BizException problem = (BizException) failure(dio, "/problem");
+		BizException titleOnly = (BizException) failure(dio, "/title-only");
+		BizException message = (BizException) failure(dio, "/message");
+
+		assertThat(problem.errorInfo().errorMessage()).isEqualTo("订单已被修改");
+		assertThat(problem.errorInfo().errorCode()).isEqualTo(409);
+		assertThat(problem.errorInfo().origin()).isEqualTo(ErrorInfo.Origin.ERROR_BODY);
+		assertThat(titleOnly.errorInfo().errorMessage()).isEqualTo("Not Found");
+		assertThat(message.errorInfo().errorMessage()).isEqualTo("name is required");
+		assertThat(message.errorInfo().errorCode()).isEqualTo(400);
+		// the same shape on a 2xx is data, not an error
+		assertThat(dio.get("/message-ok").block().data()).isEqualTo(Map.of("message", "hello", "status", "fine"));
+	}
+
+	@Test
+	void onlyEnvelopesAreLoggedAsBusinessErrorsOtherFailuresAtDebug() {
+		server.wireMock().stubFor(get("/html").willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/html")
+			.withBody("<html>oops</html>")));
+		json("/spring", 404, "{\"timestamp\":\"2026-01-01\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}");
+		json("/biz", 200, "{\"success\":false,\"errorMessage\":\"余额不足\",\"showType\":2}");
+		Dio dio = server.dio();
+		dio.interceptors().add(new ErrorAdaptorInterceptor(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper),
+				new LoggingErrorNotifier(), EnvelopeSettings.DEFAULTS, mapper));
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(LoggingErrorNotifier.class);
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try {
+			failure(dio, "/html");
+			failure(dio, "/spring");
+			failure(dio, "/biz");
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
+
+		assertThat(appender.list).hasSize(3);
+		assertThat(appender.list.subList(0, 2)).allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.DEBUG));
+		assertThat(appender.list.get(2).getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+		assertThat(appender.list.get(2).getFormattedMessage()).contains("余额不足");
+	}
+
 }

@@ -16,6 +16,7 @@ import io.github.diospring.envelope.ErrorAdaptor;
 import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.interceptor.LogInterceptor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,12 @@ final class ClientBuiltIns {
 		cookieSeen |= allBeans.stream().anyMatch(CookieManager.class::isInstance);
 		envelopeSeen |= allBeans.stream().anyMatch(ErrorAdaptorInterceptor.class::isInstance);
 		if (envelope && !envelopeSeen && !primary) {
-			result.add(0, named(errorAdaptor(settings), ERROR_ADAPTOR, names));
+			// where its order puts it: after the application's interceptors, before the log interceptor
+			int log = 0;
+			while (log < result.size() && !(result.get(log) instanceof LogInterceptor)) {
+				log++;
+			}
+			result.add(log, named(errorAdaptor(settings), ERROR_ADAPTOR, names));
 		}
 		if (cookies && !cookieSeen && !primary) {
 			result.add(0, named(cookieManager(settings), COOKIE_MANAGER, names));

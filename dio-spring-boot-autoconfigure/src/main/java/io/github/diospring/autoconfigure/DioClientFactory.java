@@ -1,6 +1,7 @@
 package io.github.diospring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class DioClientFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(DioClientFactory.class);
+
+	/** Where interceptor beans without an order go: after the cookie manager, before the error adaptor and the log. */
+	static final int UNORDERED = 0;
 
 	private final ObjectProvider<WebClient.Builder> webClientBuilders;
 
@@ -94,15 +101,33 @@ final class DioClientFactory {
 				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
 	}
 
-	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
+	/**
+	 * Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on
+	 * {@code @Bean} methods). A bean without an order counts as {@value #UNORDERED}: after the cookie
+	 * manager, before the built-ins that must see the final request (the error adaptor, the log
+	 * interceptor).
+	 */
 	private static Map<String, Interceptor> namedInOrder(ListableBeanFactory beans) {
 		Map<Interceptor, String> names = new IdentityHashMap<>();
 		beans.getBeansOfType(Interceptor.class).forEach((name, bean) -> names.put(bean, name));
+		List<Interceptor> inOrder = new ArrayList<>(beans.getBeanProvider(Interceptor.class).orderedStream().toList());
+		// a stable sort keeps the framework's order among equals; only unordered beans move up to 0
+		inOrder.sort(Comparator.comparingInt(i -> order(beans, names.get(i), i)));
 		Map<String, Interceptor> ordered = new LinkedHashMap<>();
-		beans.getBeanProvider(Interceptor.class)
-			.orderedStream()
-			.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
+		inOrder.forEach(i -> ordered.put(names.getOrDefault(i, i.getClass().getName()), i));
 		return ordered;
+	}
+
+	private static int order(ListableBeanFactory beans, @Nullable String name, Interceptor interceptor) {
+		if (interceptor instanceof Ordered ordered) {
+			return ordered.getOrder();
+		}
+		Order order = (name != null)
+				? beans.findAnnotationOnBean(name, Order.class) : null;
+		if (order == null) {
+			order = AnnotationUtils.findAnnotation(interceptor.getClass(), Order.class);
+		}
+		return (order != null) ? order.value() : UNORDERED;
 	}
 
 	DioClients createAll(DioProperties properties) {

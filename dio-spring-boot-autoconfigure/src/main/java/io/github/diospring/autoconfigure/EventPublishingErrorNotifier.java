@@ -1,14 +1,16 @@
 package io.github.diospring.autoconfigure;
 
 import io.github.diospring.DioException;
+import io.github.diospring.envelope.EnvelopeSettings;
 import io.github.diospring.envelope.ErrorInfo;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.envelope.LoggingErrorNotifier;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The default notifier in a Spring application: logs at the level the showType asks for, then
- * publishes a {@link DioErrorEvent}.
+ * The default notifier in a Spring application: logs business errors at the level the showType
+ * asks for (other failures at DEBUG), then publishes a {@link DioErrorEvent} whose REDIRECT
+ * target is the failing client's {@code error-page}.
  *
  * <pre>{@code
  * @Bean ErrorNotifier dioErrorNotifier(ApplicationEventPublisher events) {
@@ -24,7 +26,7 @@ public class EventPublishingErrorNotifier extends LoggingErrorNotifier {
 
 	/**
 	 * @param events where events go
-	 * @param errorPage the REDIRECT target
+	 * @param errorPage the REDIRECT target when a caller does not name its client's
 	 */
 	public EventPublishingErrorNotifier(ApplicationEventPublisher events, String errorPage) {
 		this.events = events;
@@ -35,6 +37,12 @@ public class EventPublishingErrorNotifier extends LoggingErrorNotifier {
 	public void notify(ErrorInfo info, DioException error) {
 		super.notify(info, error);
 		this.events.publishEvent(new DioErrorEvent(info, error, this.errorPage));
+	}
+
+	@Override
+	public void notify(ErrorInfo info, DioException error, EnvelopeSettings settings) {
+		super.notify(info, error);
+		this.events.publishEvent(new DioErrorEvent(info, error, settings.errorPage()));
 	}
 
 }

@@ -145,14 +145,16 @@ class DioAutoConfigurationTest {
 					"dio.clients.quiet.interceptors.exclude=dioLogInterceptor")
 			.run(context -> {
 				DioClients clients = context.getBean(DioClients.class);
-				assertThat(clients.interceptorChain("default")).containsExactly("dioErrorAdaptorInterceptor", "first",
-						"second", "dioLogInterceptor");
+				// unordered beans count as 0; the error adaptor and the log interceptor come last, to see the final request
+				assertThat(clients.interceptorChain("default")).containsExactly("early", "unordered", "first", "second",
+						"dioErrorAdaptorInterceptor", "dioLogInterceptor");
 				assertThat(clients.interceptorChain("lean")).containsExactly("first");
-				assertThat(clients.interceptorChain("quiet")).containsExactly("dioErrorAdaptorInterceptor", "first",
-						"second");
+				assertThat(clients.interceptorChain("quiet")).containsExactly("early", "unordered", "first", "second",
+						"dioErrorAdaptorInterceptor");
 				assertThat(context.getBean(Dio.class).interceptors().toList()).containsExactly(
-						context.getBean(ErrorAdaptorInterceptor.class), context.getBean("first", Interceptor.class),
-						context.getBean("second", Interceptor.class), context.getBean(LogInterceptor.class));
+						context.getBean("early", Interceptor.class), context.getBean("unordered", Interceptor.class),
+						context.getBean("first", Interceptor.class), context.getBean("second", Interceptor.class),
+						context.getBean(ErrorAdaptorInterceptor.class), context.getBean(LogInterceptor.class));
 			});
 	}
 
@@ -307,6 +309,17 @@ class DioAutoConfigurationTest {
 		@Bean
 		@Order(1)
 		Interceptor first() {
+			return InterceptorsWrapper.builder().build();
+		}
+
+		@Bean
+		Interceptor unordered() {
+			return InterceptorsWrapper.builder().build();
+		}
+
+		@Bean
+		@Order(-5)
+		Interceptor early() {
 			return InterceptorsWrapper.builder().build();
 		}
 
