@@ -168,17 +168,22 @@ public final class DefaultDio implements Dio {
 			.map(response -> convert(response, type, scope));
 	}
 
-	/** The network step: encode the body, exchange, decode, apply validateStatus. */
+	/**
+	 * The network step: encode the body, exchange, decode, apply validateStatus; all within
+	 * {@code callTimeout} when one is set (a STREAM body must be read within it too).
+	 */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions);
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
-		return this.adapter.fetch(options, body).flatMap(raw -> {
-			ResponseBody responseBody = watch(raw, options, scope.observation);
+		CallDeadline deadline = CallDeadline.start(options);
+		Mono<Response<Object>> exchange = this.adapter.fetch(options, body).flatMap(raw -> {
+			ResponseBody responseBody = deadline.bound(watch(raw, options, scope.observation));
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
 			if (valid || options.receiveDataWhenStatusError()) {
 				RequestOptions decoding = valid ? options : Downloads.errorBodyOptions(options, responseBody);
-				data = this.transformer.transformResponse(decoding, responseBody, valid ? type : null);
+				data = this.transformer.transformResponse(decoding, InMemoryLimit.apply(responseBody, decoding),
+						valid ? type : null);
 			}
 			else {
 				responseBody.close();
@@ -195,6 +200,7 @@ public final class DefaultDio implements Dio {
 				return response;
 			});
 		});
+		return deadline.bound(exchange);
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */
