@@ -27,6 +27,11 @@ final class ConnectionReuse {
 		});
 	}
 
+	/** @return whether the request is known to have used a connection that carried one before */
+	boolean wasReused() {
+		return this.state == 2;
+	}
+
 	/** @return whether the request is known to have used a new connection */
 	boolean wasNew() {
 		return this.state == 1;

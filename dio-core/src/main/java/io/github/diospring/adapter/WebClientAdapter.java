@@ -59,6 +59,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
+	/** Re-sends at most of an idempotent request whose pooled connections turn out closed. */
+	private static final int MAX_STALE_RETRIES = 8;
+
 	private final WebClient webClient;
 
 	private final @Nullable ConnectionProvider ownedPool;
@@ -182,13 +185,16 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	/**
 	 * One hop's exchange. An idempotent request that fails on a pooled connection before any
-	 * response arrived (the server closed it while idle) is sent once more, on a new connection.
+	 * response arrived (the server closed it while it sat idle) is sent again. The pool may hold
+	 * more connections the server closed, so it is re-sent while the failures happen on reused
+	 * connections (up to {@value #MAX_STALE_RETRIES} times), and no more once one happened on a new
+	 * connection. When the connector does not report reuse, it is re-sent once.
 	 */
 	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, Hop hop) {
-		return attempt(options, hop, true).onErrorMap(ex -> TransportErrors.translate(ex, options));
+		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> TransportErrors.translate(ex, options));
 	}
 
-	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, Hop hop, boolean mayRetry) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, Hop hop, int retriesLeft) {
 		ConnectionReuse reuse = new ConnectionReuse();
 		Phases phases = new Phases();
 		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
@@ -211,11 +217,11 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
 			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
 		}
-		if (!mayRetry || !hop.isRetryable()) {
+		if (retriesLeft == 0 || !hop.isRetryable()) {
 			return exchange;
 		}
 		return exchange.onErrorResume(ex -> !reuse.wasNew() && TransportErrors.isBrokenBeforeResponse(ex)
-				&& !isCancelled(options), ex -> attempt(options, hop, false));
+				&& !isCancelled(options), ex -> attempt(options, hop, reuse.wasReused() ? retriesLeft - 1 : 0));
 	}
 
 	private static boolean isCancelled(RequestOptions options) {

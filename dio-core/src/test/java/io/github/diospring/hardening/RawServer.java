@@ -106,6 +106,25 @@ final class RawServer implements AutoCloseable {
 		return head.toString(StandardCharsets.ISO_8859_1);
 	}
 
+	/**
+	 * Reads one request: its head and its Content-Length body.
+	 * @param in the connection's input
+	 * @return the head, or null when the client closed first
+	 * @throws IOException on a broken connection
+	 */
+	static String readRequest(InputStream in) throws IOException {
+		String head = readHead(in);
+		if (head == null) {
+			return null;
+		}
+		for (String line : head.split("\r\n")) {
+			if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+				in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+			}
+		}
+		return head;
+	}
+
 	/** @return the bytes of a complete response with this text body, keeping the connection alive */
 	static byte[] okResponse(String body) {
 		return ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: keep-alive\r\nKeep-Alive: timeout=60\r\n"
