@@ -59,7 +59,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
-	/** Re-sends at most of an idempotent request whose pooled connections turn out closed. */
+	/** How many times at most an idempotent request is re-sent when its pooled connections turn out closed. */
 	private static final int MAX_STALE_RETRIES = 8;
 
 	private final WebClient webClient;
@@ -140,7 +140,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/**
 	 * Readies a Reactor Netty client for this adapter: no redirect following of its own (dio follows
 	 * them), and each request notes whether its connection came back from the pool, so that an
-	 * idempotent request failing on a stale pooled connection is re-sent once on a new one.
+	 * idempotent request failing on a stale pooled connection is re-sent on another one.
 	 * @param httpClient the client
 	 * @return the readied client
 	 */
