@@ -32,6 +32,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -152,9 +153,22 @@ final class DioClientFactory {
 					"needs the Reactor Netty connector, but the connector is " + connector.getClass().getSimpleName(),
 					"Use the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), or remove the pool settings.");
 		}
+		try {
+			return build(settings, options, connector.build(connectorSettings), pool);
+		}
+		catch (RuntimeException ex) {
+			if (pool != null) {
+				pool.dispose();
+			}
+			throw ex;
+		}
+	}
+
+	private Dio build(ClientSettings settings, BaseOptions options, ClientHttpConnector connector,
+			@Nullable ConnectionProvider pool) {
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
-			.clientConnector(connector.build(connectorSettings))
+			.clientConnector(connector)
 			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP);
 		Dio.Builder builder = Dio.builder()
 			.name(settings.name)
