@@ -1,8 +1,15 @@
 package io.github.diospring.autoconfigure;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.diospring.BaseOptions;
@@ -155,6 +162,52 @@ class DioLimitsAutoConfigurationTest {
 					.onErrorResume(java.util.concurrent.TimeoutException.class, ex -> Mono.empty())
 					.blockOptional(Duration.ofSeconds(20))).isEmpty();
 			});
+	}
+
+	@Test
+	void theAutoConfiguredClientResendsAGetWhosePooledConnectionTheServerClosed() throws Exception {
+		// answers one request per connection with keep-alive headers; a second request on it gets a close
+		try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			ExecutorService threads = Executors.newCachedThreadPool();
+			threads.submit(() -> {
+				while (!listener.isClosed()) {
+					Socket socket = listener.accept();
+					threads.submit(() -> {
+						try (socket) {
+							InputStream in = socket.getInputStream();
+							readHead(in);
+							socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+									+ "Connection: keep-alive\r\nContent-Length: 2\r\n\r\nok").getBytes(StandardCharsets.US_ASCII));
+							readHead(in);
+						}
+						return null;
+					});
+				}
+				return null;
+			});
+			try {
+				runner.withPropertyValues("dio.base-url=http://127.0.0.1:" + listener.getLocalPort()).run(context -> {
+					Dio dio = context.getBean(Dio.class);
+					for (int i = 0; i < 10; i++) {
+						assertThat(dio.get("/items", String.class).block(Duration.ofSeconds(20)).data()).isEqualTo("ok");
+					}
+				});
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
+	}
+
+	private static void readHead(InputStream in) throws java.io.IOException {
+		int matched = 0;
+		while (matched < 4) {
+			int b = in.read();
+			if (b < 0) {
+				return;
+			}
+			matched = (b == ((matched % 2 == 0) ? '\r' : '\n')) ? matched + 1 : ((b == '\r') ? 1 : 0);
+		}
 	}
 
 	@Test
