@@ -160,7 +160,7 @@ final class ClientSettings {
 			String field = message.substring(0, colon);
 			String kebab = "pool." + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
 			Function<DioClientProperties, @Nullable Object> getter = p -> poolValue(p.getPool(), field);
-			return failPool(property(kebab, getter), pick(getter), message.substring(colon + 1).trim());
+			throw invalidPool(property(kebab, getter), pick(getter), message.substring(colon + 1).trim());
 		}
 	}
 
@@ -169,12 +169,12 @@ final class ClientSettings {
 		return property("pool", p -> isSet(p.getPool()) ? "set" : null);
 	}
 
-	private static @Nullable PoolSettings failPool(String property, @Nullable Object value, String problem) {
+	private static DioConfigurationException invalidPool(String property, @Nullable Object value, String problem) {
 		String shown = String.valueOf(value);
 		if (problem.startsWith(shown)) {
 			problem = problem.substring(shown.length()).trim();
 		}
-		throw new DioConfigurationException(property, value, problem,
+		return new DioConfigurationException(property, value, problem,
 				"See the pool settings in the README's \"Security and limits\" section.");
 	}
 
