@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * A client's defaults (dio's {@code BaseOptions}): an immutable value, derived with
  * {@link #toBuilder()}. Each request starts from these and applies its own {@link Options} and
  * per-call settings by one rule, see {@link RequestOptions.Builder#options(Options)}. Defaults are
- * dio's: GET, no timeouts, JSON responses, 2xx valid, redirects followed up to 5, lists as
- * repeated keys.
+ * dio's (GET, JSON responses, 2xx valid, redirects followed up to 5, lists as repeated keys) except
+ * where a production service needs a limit dio leaves open: <b>connectTimeout 10 s</b>,
+ * <b>receiveTimeout 30 s</b> (idle), no sendTimeout and no callTimeout, and bodies read into
+ * memory capped at <b>maxInMemorySize 10 MiB</b>. Zero turns a timeout off.
  *
  * <pre>{@code
  * BaseOptions options = BaseOptions.builder()
@@ -30,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout limit for opening a connection (TCP and TLS); null for none
  * @param sendTimeout limit for writing the request body; null for none
  * @param receiveTimeout idle limit until the headers and between body chunks; null for none
+ * @param callTimeout limit for the whole exchange (connect, upload, headers, body); null for none
+ * @param maxInMemorySize bytes at most of a body read into memory (not STREAM, not downloads); -1 for none
  * @param extra free-form values for interceptors, transformer and adapter
  * @param headers headers sent with every request (the content type is one of them)
  * @param preserveHeaderCase whether header names are sent in the case written (lower case otherwise)
@@ -46,10 +50,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record BaseOptions(String method, String baseUrl, Map<String, @Nullable Object> queryParameters,
 		@Nullable Duration connectTimeout, @Nullable Duration sendTimeout, @Nullable Duration receiveTimeout,
-		Map<String, @Nullable Object> extra, Headers headers, boolean preserveHeaderCase, ResponseType responseType,
+		@Nullable Duration callTimeout, long maxInMemorySize, Map<String, @Nullable Object> extra, Headers headers, boolean preserveHeaderCase, ResponseType responseType,
 		ValidateStatus validateStatus, boolean receiveDataWhenStatusError, boolean followRedirects, int maxRedirects,
 		boolean persistentConnection, ListFormat listFormat, boolean forceJsonDecode,
 		@Nullable RequestEncoder requestEncoder, @Nullable ResponseDecoder responseDecoder) {
+
+	/** Default {@link #connectTimeout()}. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default {@link #receiveTimeout()}. */
+	public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default {@link #maxInMemorySize()}: 10 MiB. */
+	public static final long DEFAULT_MAX_IN_MEMORY_SIZE = 10L * 1024 * 1024;
 
 	private static final BaseOptions DEFAULTS = builder().build();
 
@@ -61,6 +74,8 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 		connectTimeout = OptionChecks.timeout("connectTimeout", connectTimeout);
 		sendTimeout = OptionChecks.timeout("sendTimeout", sendTimeout);
 		receiveTimeout = OptionChecks.timeout("receiveTimeout", receiveTimeout);
+		callTimeout = OptionChecks.timeout("callTimeout", callTimeout);
+		maxInMemorySize = OptionChecks.maxInMemorySize(maxInMemorySize);
 		extra = OptionChecks.copy(extra);
 		Objects.requireNonNull(headers, "headers");
 		Objects.requireNonNull(responseType, "responseType");
@@ -112,11 +127,15 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 
 		private final Map<String, @Nullable Object> queryParameters = new LinkedHashMap<>();
 
-		private @Nullable Duration connectTimeout;
+		private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 		private @Nullable Duration sendTimeout;
 
-		private @Nullable Duration receiveTimeout;
+		private @Nullable Duration receiveTimeout = DEFAULT_RECEIVE_TIMEOUT;
+
+		private @Nullable Duration callTimeout;
+
+		private long maxInMemorySize = DEFAULT_MAX_IN_MEMORY_SIZE;
 
 		private final Map<String, @Nullable Object> extra = new LinkedHashMap<>();
 
@@ -156,6 +175,8 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 			this.connectTimeout = o.connectTimeout;
 			this.sendTimeout = o.sendTimeout;
 			this.receiveTimeout = o.receiveTimeout;
+			this.callTimeout = o.callTimeout;
+			this.maxInMemorySize = o.maxInMemorySize;
 			this.extra.putAll(o.extra);
 			this.headers = o.headers.toBuilder();
 			this.preserveHeaderCase = o.preserveHeaderCase;
@@ -195,7 +216,7 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 			return this;
 		}
 
-		/** @param timeout connect limit; null or zero for none @return this */
+		/** @param timeout connect limit (default 10 s); null or zero for none @return this */
 		public Builder connectTimeout(@Nullable Duration timeout) {
 			this.connectTimeout = timeout;
 			return this;
@@ -207,9 +228,29 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 			return this;
 		}
 
-		/** @param timeout idle receive limit; null or zero for none @return this */
+		/** @param timeout idle receive limit (default 30 s); null or zero for none @return this */
 		public Builder receiveTimeout(@Nullable Duration timeout) {
 			this.receiveTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * @param timeout limit for the whole exchange, body included (like OkHttp's callTimeout);
+		 * null or zero for none (the default)
+		 * @return this
+		 */
+		public Builder callTimeout(@Nullable Duration timeout) {
+			this.callTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * @param bytes most bytes of a body read into memory (default 10 MiB); -1 for no limit.
+		 * STREAM responses and downloads are not limited.
+		 * @return this
+		 */
+		public Builder maxInMemorySize(long bytes) {
+			this.maxInMemorySize = bytes;
 			return this;
 		}
 
@@ -324,7 +365,7 @@ public record BaseOptions(String method, String baseUrl, Map<String, @Nullable O
 				h = h.build().toBuilder().set(Headers.CONTENT_TYPE, this.contentType);
 			}
 			return new BaseOptions(this.method, this.baseUrl, this.queryParameters, this.connectTimeout,
-					this.sendTimeout, this.receiveTimeout, this.extra, h.build(), this.preserveHeaderCase,
+					this.sendTimeout, this.receiveTimeout, this.callTimeout, this.maxInMemorySize, this.extra, h.build(), this.preserveHeaderCase,
 					this.responseType, this.validateStatus, this.receiveDataWhenStatusError, this.followRedirects,
 					this.maxRedirects, this.persistentConnection, this.listFormat, this.forceJsonDecode,
 					this.requestEncoder, this.responseDecoder);

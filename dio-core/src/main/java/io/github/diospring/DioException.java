@@ -236,6 +236,52 @@ public class DioException extends RuntimeException {
 	}
 
 	/**
+	 * Every pooled connection was busy and the request could not wait (the waiting queue was full,
+	 * or it waited longer than the pool allows).
+	 * @param options the request
+	 * @param limit which limit was reached, as the pool reported it
+	 * @param cause the pool's error
+	 * @return a {@link DioExceptionType#CONNECTION_ERROR}
+	 */
+	public static DioException poolExhausted(RequestOptions options, String limit, @Nullable Throwable cause) {
+		return new DioException(DioExceptionType.CONNECTION_ERROR, options, null,
+				describe(options) + ": no pooled connection was free (" + limit + "). Raise the pool's "
+						+ "max-connections, pending-acquire-max-count or pending-acquire-timeout "
+						+ "(dio.pool.* or dio.clients.<name>.pool.* in Spring Boot; PoolSettings with "
+						+ "WebClientAdapter.create(PoolSettings) otherwise), or send fewer requests at once.",
+				cause);
+	}
+
+	/**
+	 * The whole call (connect, upload, headers and body) took longer than {@code callTimeout}. Typed
+	 * {@link DioExceptionType#RECEIVE_TIMEOUT}: what a caller waits for is the response, and retry
+	 * logic written for dio's receive timeout applies.
+	 * @param options the request
+	 * @param timeout the limit that was exceeded
+	 * @return a {@link DioExceptionType#RECEIVE_TIMEOUT}
+	 */
+	public static DioException callTimeout(RequestOptions options, Duration timeout) {
+		return new DioException(DioExceptionType.RECEIVE_TIMEOUT, options, null,
+				describe(options) + ": the call did not complete within " + human(timeout)
+						+ " (callTimeout, a limit on the whole exchange). Raise callTimeout, or zero for none.",
+				null);
+	}
+
+	/**
+	 * A body read into memory grew past {@code maxInMemorySize}; reading stopped at the limit.
+	 * @param options the request
+	 * @param limit the limit in bytes
+	 * @return a {@link DioExceptionType#BAD_RESPONSE}
+	 */
+	public static DioException bodyTooLarge(RequestOptions options, long limit) {
+		return new DioException(DioExceptionType.BAD_RESPONSE, options, null,
+				describe(options) + ": the response body is larger than " + limit
+						+ " bytes (maxInMemorySize; dio.max-in-memory-size in Spring Boot). Raise the limit, "
+						+ "or read it as ResponseType.STREAM or with download(), which are not limited.",
+				null);
+	}
+
+	/**
 	 * Sets the stack trace to the place the request was made; done once by the pipeline when the
 	 * exception leaves a request, later calls change nothing.
 	 * @param callSite the caller's frames

@@ -56,6 +56,15 @@ final class OptionChecks {
 		return timeout.isZero() ? null : timeout;
 	}
 
+	/** A byte limit: positive, or -1 for none. */
+	static long maxInMemorySize(long size) {
+		if (size < -1 || size == 0) {
+			throw new IllegalArgumentException("maxInMemorySize: " + size
+					+ " must be a positive number of bytes, or -1 for no limit");
+		}
+		return size;
+	}
+
 	static int maxRedirects(int maxRedirects) {
 		if (maxRedirects < 0) {
 			throw new IllegalArgumentException("maxRedirects: " + maxRedirects + " is negative; use 0 or more");

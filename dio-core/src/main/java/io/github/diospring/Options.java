@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout connect limit; null keeps the client's (zero means none)
  * @param sendTimeout upload limit; null keeps the client's
  * @param receiveTimeout idle receive limit; null keeps the client's
+ * @param callTimeout whole-exchange limit; null keeps the client's (zero means none)
+ * @param maxInMemorySize bytes at most read into memory; null keeps the client's (-1 means none)
  * @param extra added to the client's extra, replacing by key
  * @param headers added to the client's headers, replacing by name
  * @param preserveHeaderCase null keeps the client's
@@ -36,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param responseDecoder null keeps the client's
  */
 public record Options(@Nullable String method, @Nullable Duration connectTimeout, @Nullable Duration sendTimeout,
-		@Nullable Duration receiveTimeout, Map<String, @Nullable Object> extra, Headers headers,
+		@Nullable Duration receiveTimeout, @Nullable Duration callTimeout, @Nullable Long maxInMemorySize,
+		Map<String, @Nullable Object> extra, Headers headers,
 		@Nullable Boolean preserveHeaderCase, @Nullable ResponseType responseType, @Nullable String contentType,
 		@Nullable ValidateStatus validateStatus, @Nullable Boolean receiveDataWhenStatusError,
 		@Nullable Boolean followRedirects, @Nullable Integer maxRedirects, @Nullable Boolean persistentConnection,
@@ -52,6 +55,10 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 		connectTimeout = checkTimeout("connectTimeout", connectTimeout);
 		sendTimeout = checkTimeout("sendTimeout", sendTimeout);
 		receiveTimeout = checkTimeout("receiveTimeout", receiveTimeout);
+		callTimeout = checkTimeout("callTimeout", callTimeout);
+		if (maxInMemorySize != null) {
+			OptionChecks.maxInMemorySize(maxInMemorySize);
+		}
 		extra = OptionChecks.copy(extra);
 		headers = (headers != null) ? headers : Headers.empty();
 		if (contentType != null && headers.contains(Headers.CONTENT_TYPE)) {
@@ -98,6 +105,10 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 
 		private @Nullable Duration receiveTimeout;
 
+		private @Nullable Duration callTimeout;
+
+		private @Nullable Long maxInMemorySize;
+
 		private final Map<String, @Nullable Object> extra = new LinkedHashMap<>();
 
 		private Headers.Builder headers = Headers.builder();
@@ -134,6 +145,8 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 			this.connectTimeout = o.connectTimeout;
 			this.sendTimeout = o.sendTimeout;
 			this.receiveTimeout = o.receiveTimeout;
+			this.callTimeout = o.callTimeout;
+			this.maxInMemorySize = o.maxInMemorySize;
 			this.extra.putAll(o.extra);
 			this.headers = o.headers.toBuilder();
 			this.preserveHeaderCase = o.preserveHeaderCase;
@@ -171,6 +184,18 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 		/** @param timeout idle receive limit (zero: none) @return this */
 		public Builder receiveTimeout(@Nullable Duration timeout) {
 			this.receiveTimeout = timeout;
+			return this;
+		}
+
+		/** @param timeout whole-exchange limit (zero: none) @return this */
+		public Builder callTimeout(@Nullable Duration timeout) {
+			this.callTimeout = timeout;
+			return this;
+		}
+
+		/** @param bytes most bytes read into memory (-1: none) @return this */
+		public Builder maxInMemorySize(@Nullable Long bytes) {
+			this.maxInMemorySize = bytes;
 			return this;
 		}
 
@@ -273,7 +298,8 @@ public record Options(@Nullable String method, @Nullable Duration connectTimeout
 		 * @throws IllegalArgumentException naming the field that is wrong
 		 */
 		public Options build() {
-			return new Options(this.method, this.connectTimeout, this.sendTimeout, this.receiveTimeout, this.extra,
+			return new Options(this.method, this.connectTimeout, this.sendTimeout, this.receiveTimeout,
+					this.callTimeout, this.maxInMemorySize, this.extra,
 					this.headers.build(), this.preserveHeaderCase, this.responseType, this.contentType,
 					this.validateStatus, this.receiveDataWhenStatusError, this.followRedirects, this.maxRedirects,
 					this.persistentConnection, this.listFormat, this.forceJsonDecode, this.requestEncoder,

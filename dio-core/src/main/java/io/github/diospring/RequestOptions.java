@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout connect limit; null for none
  * @param sendTimeout upload limit; null for none
  * @param receiveTimeout idle receive limit; null for none
+ * @param callTimeout whole-exchange limit; null for none
+ * @param maxInMemorySize bytes at most of a body read into memory; -1 for none
  * @param preserveHeaderCase whether header names keep their case on the wire
  * @param responseType how the body is decoded
  * @param validateStatus which statuses succeed
@@ -53,7 +55,8 @@ import org.jspecify.annotations.Nullable;
 public record RequestOptions(String method, String baseUrl, String path, Map<String, @Nullable Object> queryParameters,
 		Map<String, @Nullable Object> pathVariables, @Nullable Object data, Headers headers,
 		Map<String, @Nullable Object> extra, @Nullable Duration connectTimeout, @Nullable Duration sendTimeout,
-		@Nullable Duration receiveTimeout, boolean preserveHeaderCase, ResponseType responseType,
+		@Nullable Duration receiveTimeout, @Nullable Duration callTimeout, long maxInMemorySize,
+		boolean preserveHeaderCase, ResponseType responseType,
 		ValidateStatus validateStatus, boolean receiveDataWhenStatusError, boolean followRedirects, int maxRedirects,
 		boolean persistentConnection, ListFormat listFormat, boolean forceJsonDecode,
 		@Nullable RequestEncoder requestEncoder, @Nullable ResponseDecoder responseDecoder,
@@ -79,6 +82,8 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 		connectTimeout = OptionChecks.timeout("connectTimeout", connectTimeout);
 		sendTimeout = OptionChecks.timeout("sendTimeout", sendTimeout);
 		receiveTimeout = OptionChecks.timeout("receiveTimeout", receiveTimeout);
+		callTimeout = OptionChecks.timeout("callTimeout", callTimeout);
+		maxInMemorySize = OptionChecks.maxInMemorySize(maxInMemorySize);
 		Objects.requireNonNull(responseType, "responseType");
 		Objects.requireNonNull(validateStatus, "validateStatus");
 		maxRedirects = OptionChecks.maxRedirects(maxRedirects);
@@ -260,6 +265,10 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 
 		private @Nullable Duration receiveTimeout;
 
+		private @Nullable Duration callTimeout;
+
+		private long maxInMemorySize;
+
 		private boolean preserveHeaderCase;
 
 		private ResponseType responseType;
@@ -298,6 +307,8 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			this.connectTimeout = base.connectTimeout();
 			this.sendTimeout = base.sendTimeout();
 			this.receiveTimeout = base.receiveTimeout();
+			this.callTimeout = base.callTimeout();
+			this.maxInMemorySize = base.maxInMemorySize();
 			this.preserveHeaderCase = base.preserveHeaderCase();
 			this.responseType = base.responseType();
 			this.validateStatus = base.validateStatus();
@@ -323,6 +334,8 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			this.connectTimeout = o.connectTimeout;
 			this.sendTimeout = o.sendTimeout;
 			this.receiveTimeout = o.receiveTimeout;
+			this.callTimeout = o.callTimeout;
+			this.maxInMemorySize = o.maxInMemorySize;
 			this.preserveHeaderCase = o.preserveHeaderCase;
 			this.responseType = o.responseType;
 			this.validateStatus = o.validateStatus;
@@ -359,6 +372,12 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			}
 			if (options.receiveTimeout() != null) {
 				this.receiveTimeout = options.receiveTimeout();
+			}
+			if (options.callTimeout() != null) {
+				this.callTimeout = options.callTimeout();
+			}
+			if (options.maxInMemorySize() != null) {
+				this.maxInMemorySize = options.maxInMemorySize();
 			}
 			this.extra.putAll(options.extra());
 			options.headers().forEach(this::header);
@@ -500,6 +519,18 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			return this;
 		}
 
+		/** @param timeout limit for the whole exchange, body included; zero for none @return this */
+		public Builder callTimeout(@Nullable Duration timeout) {
+			this.callTimeout = timeout;
+			return this;
+		}
+
+		/** @param bytes most bytes of a body read into memory; -1 for none @return this */
+		public Builder maxInMemorySize(long bytes) {
+			this.maxInMemorySize = bytes;
+			return this;
+		}
+
 		/** @param preserve header name case on the wire @return this */
 		public Builder preserveHeaderCase(boolean preserve) {
 			this.preserveHeaderCase = preserve;
@@ -596,6 +627,7 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 			}
 			return new RequestOptions(this.method, this.baseUrl, this.path, this.queryParameters, this.pathVariables,
 					this.data, h.build(), this.extra, this.connectTimeout, this.sendTimeout, this.receiveTimeout,
+					this.callTimeout, this.maxInMemorySize,
 					this.preserveHeaderCase, this.responseType, this.validateStatus, this.receiveDataWhenStatusError,
 					this.followRedirects, this.maxRedirects, this.persistentConnection, this.listFormat,
 					this.forceJsonDecode, this.requestEncoder, this.responseDecoder, this.cancelToken,

@@ -40,7 +40,8 @@ class OptionsMergeTest {
 			case "method" -> "PUT";
 			case "baseUrl" -> "https://example.com/api";
 			case "queryParameters" -> Map.of("q", "1");
-			case "connectTimeout", "sendTimeout", "receiveTimeout" -> Duration.ofMillis(1234);
+			case "connectTimeout", "sendTimeout", "receiveTimeout", "callTimeout" -> Duration.ofMillis(1234);
+			case "maxInMemorySize" -> 4096L;
 			case "extra" -> Map.of("k", "v");
 			case "headers" -> Headers.of("X-Sample", "1");
 			case "preserveHeaderCase" -> !defaults.preserveHeaderCase();
@@ -364,14 +365,16 @@ class OptionsMergeTest {
 	}
 
 	@Test
-	void defaultsAreDios() {
+	void defaultsAreDiosExceptTheLimitsAProductionServiceNeeds() {
 		BaseOptions d = BaseOptions.defaults();
 
 		assertThat(d.method()).isEqualTo("GET");
 		assertThat(d.baseUrl()).isEmpty();
-		assertThat(d.connectTimeout()).isNull();
+		assertThat(d.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(d.sendTimeout()).isNull();
-		assertThat(d.receiveTimeout()).isNull();
+		assertThat(d.receiveTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(d.callTimeout()).isNull();
+		assertThat(d.maxInMemorySize()).isEqualTo(10L * 1024 * 1024);
 		assertThat(d.responseType()).isEqualTo(ResponseType.JSON);
 		assertThat(d.validateStatus().validate(200)).isTrue();
 		assertThat(d.validateStatus().validate(299)).isTrue();

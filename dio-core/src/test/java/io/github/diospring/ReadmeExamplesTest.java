@@ -6,6 +6,7 @@ import java.util.Map;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -168,6 +169,32 @@ public class ReadmeExamplesTest {
 		assertThat(dio.get("/fake").block().data()).isEqualTo("fake data");
 		assertThat(dio.get("/real").block().data()).isEqualTo(Map.of("ok", true));
 		server.wireMock().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(anyUrl()).withHeader("X-Trace", equalTo("abc")));
+	}
+
+	@Test
+	void limits() {
+		server.wireMock().stubFor(get("/report").willReturn(aResponse().withBody("report")));
+		String baseUrl = server.baseUrl();
+		// tag::limits[]
+		Dio dio = Dio.builder()
+				.options(BaseOptions.builder()
+						.baseUrl(baseUrl)
+						.connectTimeout(Duration.ofSeconds(3))       // default 10 s; ZERO = none
+						.receiveTimeout(Duration.ofSeconds(10))      // default 30 s, an idle limit
+						.callTimeout(Duration.ofSeconds(60))         // default none: the whole exchange
+						.maxInMemorySize(50L * 1024 * 1024)          // default 10 MiB; -1 = none
+						.build())
+				.adapter(WebClientAdapter.create(PoolSettings.builder()
+						.maxConnections(1000)                        // default 500
+						.pendingAcquireTimeout(Duration.ofSeconds(5)) // default 45 s
+						.build()))
+				.build();
+		Response<String> report = dio.get("/report", String.class, r -> r.callTimeout(Duration.ofMinutes(5))).block();
+		// end::limits[]
+		server.track(dio);
+
+		assertThat(report.data()).isEqualTo("report");
+		assertThat(dio.options().callTimeout()).isEqualTo(Duration.ofSeconds(60));
 	}
 
 	@Test

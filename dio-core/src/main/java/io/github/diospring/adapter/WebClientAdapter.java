@@ -13,6 +13,7 @@ import io.github.diospring.DioExceptionType;
 import io.github.diospring.Headers;
 import io.github.diospring.RedirectRecord;
 import io.github.diospring.RequestOptions;
+import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -58,6 +59,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
+	/** How many times at most an idempotent request is re-sent when its pooled connections turn out closed. */
+	private static final int MAX_STALE_RETRIES = 8;
+
 	private final WebClient webClient;
 
 	private final @Nullable ConnectionProvider ownedPool;
@@ -76,14 +80,28 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	/**
-	 * An adapter with its own Reactor Netty connection pool, released by {@link #close(boolean)}.
+	 * An adapter with its own Reactor Netty connection pool sized for production
+	 * ({@link PoolSettings#defaults()}: 500 connections, 1,000 waiting), released by
+	 * {@link #close(boolean)}. This is what {@code Dio.create()} uses.
 	 * @return the adapter
 	 */
 	public static WebClientAdapter create() {
-		ConnectionProvider pool = ConnectionProvider.builder("dio").maxIdleTime(Duration.ofSeconds(30)).build();
-		HttpClient httpClient = HttpClient.create(pool).followRedirect(false);
+		return create(PoolSettings.defaults());
+	}
+
+	/**
+	 * An adapter with its own Reactor Netty connection pool, released by {@link #close(boolean)}.
+	 * Connect timeouts are dio's ({@code connectTimeout}, zero for none), not Netty's 30 s.
+	 * @param pool the pool's limits
+	 * @return the adapter
+	 */
+	public static WebClientAdapter create(PoolSettings pool) {
+		ConnectionProvider provider = pool.newConnectionProvider("dio");
+		HttpClient httpClient = prepare(HttpClient.create(provider))
+			// dio's connectTimeout is measured by the adapter; Netty's own default (30 s) would cut it short
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-		return new WebClientAdapter(client, pool);
+		return new WebClientAdapter(client, provider);
 	}
 
 	/**
@@ -95,9 +113,39 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(HttpClient httpClient) {
 		WebClient client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(httpClient.followRedirect(false)))
+			.clientConnector(new ReactorClientHttpConnector(prepare(httpClient)))
 			.build();
 		return new WebClientAdapter(client, null);
+	}
+
+	/**
+	 * An adapter on a {@code WebClient.Builder} whose connector uses {@code pool}, which the adapter
+	 * then owns: {@link #close(boolean)} disposes it (how Spring Boot clients with {@code dio.pool.*}
+	 * are built).
+	 *
+	 * <pre>{@code
+	 * ConnectionProvider pool = PoolSettings.defaults().newConnectionProvider("orders");
+	 * HttpClient http = WebClientAdapter.prepare(HttpClient.create(pool));
+	 * HttpClientAdapter adapter = WebClientAdapter.create(
+	 *         WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)), pool);
+	 * }</pre>
+	 * @param builder the builder (cloned)
+	 * @param pool the pool its connector uses
+	 * @return the adapter
+	 */
+	public static WebClientAdapter create(WebClient.Builder builder, ConnectionProvider pool) {
+		return new WebClientAdapter(builder.clone().build(), pool);
+	}
+
+	/**
+	 * Readies a Reactor Netty client for this adapter: no redirect following of its own (dio follows
+	 * them), and each request notes whether its connection came back from the pool, so that an
+	 * idempotent request failing on a stale pooled connection is re-sent on another one.
+	 * @param httpClient the client
+	 * @return the readied client
+	 */
+	public static HttpClient prepare(HttpClient httpClient) {
+		return httpClient.followRedirect(false).doOnRequest(ConnectionReuse::record);
 	}
 
 	@Override
@@ -135,7 +183,19 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		});
 	}
 
+	/**
+	 * One hop's exchange. An idempotent request that fails on a pooled connection before any
+	 * response arrived (the server closed it while it sat idle) is sent again. The pool may hold
+	 * more connections the server closed, so it is re-sent while the failures happen on reused
+	 * connections (up to {@value #MAX_STALE_RETRIES} times), and no more once one happened on a new
+	 * connection. When the connector does not report reuse, it is re-sent once.
+	 */
 	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, Hop hop) {
+		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> TransportErrors.translate(ex, options));
+	}
+
+	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, Hop hop, int retriesLeft) {
+		ConnectionReuse reuse = new ConnectionReuse();
 		Phases phases = new Phases();
 		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
 			phases.connected.tryEmitEmpty();
@@ -152,11 +212,20 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			.body(inserter)
 			.retrieve()
 			.onStatus(status -> true, response -> Mono.empty())
-			.toEntityFlux(DataBuffer.class);
+			.toEntityFlux(DataBuffer.class)
+			.contextWrite(context -> context.put(ConnectionReuse.class, reuse));
 		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
 			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
 		}
-		return exchange.onErrorMap(ex -> TransportErrors.translate(ex, options));
+		if (retriesLeft == 0 || !hop.isRetryable()) {
+			return exchange;
+		}
+		return exchange.onErrorResume(ex -> !reuse.wasNew() && TransportErrors.isBrokenBeforeResponse(ex)
+				&& !isCancelled(options), ex -> attempt(options, hop, reuse.wasReused() ? retriesLeft - 1 : 0));
+	}
+
+	private static boolean isCancelled(RequestOptions options) {
+		return options.cancelToken() != null && options.cancelToken().isCancelled();
 	}
 
 	private static void writeHeaders(RequestOptions options, Hop hop, HttpHeaders target) {
@@ -211,6 +280,8 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/** One request on the way: the original, or a redirect of it. */
 	private static final class Hop {
 
+		static final List<String> IDEMPOTENT_METHODS = List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
 		final String method;
 
 		final URI uri;
@@ -224,6 +295,14 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			this.uri = uri;
 			this.headers = headers;
 			this.body = body;
+		}
+
+		/**
+		 * Whether a failure before the response may be re-sent: an idempotent method (RFC 9110
+		 * §9.2.2) with no body or one that can be sent again.
+		 */
+		boolean isRetryable() {
+			return IDEMPOTENT_METHODS.contains(this.method) && (this.body == null || this.body.isReplayable());
 		}
 
 		/** @return the next hop, or null when this response is final */

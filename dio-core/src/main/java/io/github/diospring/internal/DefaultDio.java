@@ -180,18 +180,23 @@ public final class DefaultDio implements Dio {
 			.map(response -> convert(response, type, scope));
 	}
 
-	/** The network step: encode the body, exchange, decode, apply validateStatus. */
+	/**
+	 * The network step: encode the body, exchange, decode, apply validateStatus; all within
+	 * {@code callTimeout} when one is set (a STREAM body must be read within it too).
+	 */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
-		return this.adapter.fetch(options, body).flatMap(raw -> {
+		CallDeadline deadline = CallDeadline.start(options);
+		Mono<Response<Object>> exchange = this.adapter.fetch(options, body).flatMap(raw -> {
 			long[] received = { -1 };
-			ResponseBody responseBody = counted(watch(raw, options, scope.observation), options, received);
+			ResponseBody responseBody = counted(deadline.bound(watch(raw, options, scope.observation)), options, received);
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
 			if (valid || options.receiveDataWhenStatusError()) {
 				RequestOptions decoding = valid ? options : Downloads.errorBodyOptions(options, responseBody);
-				data = this.transformer.transformResponse(decoding, responseBody, valid ? type : null);
+				data = this.transformer.transformResponse(decoding, InMemoryLimit.apply(responseBody, decoding),
+						valid ? type : null);
 			}
 			else {
 				responseBody.close();
@@ -208,6 +213,7 @@ public final class DefaultDio implements Dio {
 				return response;
 			});
 		});
+		return deadline.bound(exchange);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.diospring.BaseOptions;
+import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,7 @@ final class ClientDescription {
 			p.put("nonProxyHosts", List.copyOf(proxy.getNonProxyHosts()));
 			described.put("proxy", p);
 		}
+		described.put("pool", describePool(settings.pool()));
 		Map<String, Object> ssl = new LinkedHashMap<>();
 		ssl.put("bundle", String.valueOf(settings.sslBundle()));
 		Map<String, Integer> pins = new LinkedHashMap<>();
@@ -57,6 +59,23 @@ final class ClientDescription {
 		ssl.put("pinnedHosts", pins);
 		described.put("ssl", ssl);
 		return described;
+	}
+
+	/** The client's own pool, or that it uses the connector's (Spring Boot's shared pool unless customized). */
+	private static Map<String, Object> describePool(@Nullable PoolSettings pool) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		if (pool == null) {
+			p.put("source", "connector");
+			return p;
+		}
+		p.put("source", "client");
+		p.put("maxConnections", pool.maxConnections());
+		p.put("pendingAcquireMaxCount", pool.pendingAcquireMaxCount());
+		p.put("pendingAcquireTimeout", pool.pendingAcquireTimeout().toString());
+		p.put("maxIdleTime", String.valueOf(pool.maxIdleTime()));
+		p.put("maxLifeTime", String.valueOf(pool.maxLifeTime()));
+		p.put("evictInBackground", String.valueOf(pool.evictInBackground()));
+		return p;
 	}
 
 	private static Object value(RecordComponent component, BaseOptions options) {

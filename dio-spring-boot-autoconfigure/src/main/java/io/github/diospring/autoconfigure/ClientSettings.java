@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.diospring.BaseOptions;
+import io.github.diospring.adapter.PoolSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,14 +102,18 @@ final class ClientSettings {
 		checkTimeout("connect-timeout", DioClientProperties::getConnectTimeout);
 		checkTimeout("send-timeout", DioClientProperties::getSendTimeout);
 		checkTimeout("receive-timeout", DioClientProperties::getReceiveTimeout);
+		checkTimeout("call-timeout", DioClientProperties::getCallTimeout);
 		BaseOptions.Builder b = BaseOptions.builder();
 		String baseUrl = pick(DioClientProperties::getBaseUrl);
 		b.baseUrl((baseUrl != null) ? baseUrl : "");
 		setIfPresent(pick(DioClientProperties::getMethod), b::method);
-		b.connectTimeout(pick(DioClientProperties::getConnectTimeout))
-			.sendTimeout(pick(DioClientProperties::getSendTimeout))
-			.receiveTimeout(pick(DioClientProperties::getReceiveTimeout))
-			.headers(merged(DioClientProperties::getHeaders))
+		// unset timeouts and size keep the library's finite defaults; zero (-1 for the size) turns them off
+		setIfPresent(pick(DioClientProperties::getConnectTimeout), b::connectTimeout);
+		setIfPresent(pick(DioClientProperties::getSendTimeout), b::sendTimeout);
+		setIfPresent(pick(DioClientProperties::getReceiveTimeout), b::receiveTimeout);
+		setIfPresent(pick(DioClientProperties::getCallTimeout), b::callTimeout);
+		setIfPresent(pick(DioClientProperties::getMaxInMemorySize), size -> b.maxInMemorySize(size.toBytes()));
+		b.headers(merged(DioClientProperties::getHeaders))
 			.queryParameters(merged(DioClientProperties::getQueryParameters))
 			.contentType(pick(DioClientProperties::getContentType))
 			.extra(merged(DioClientProperties::getExtra));
@@ -126,6 +131,68 @@ final class ClientSettings {
 		catch (IllegalArgumentException ex) {
 			throw translate(ex);
 		}
+	}
+
+	/**
+	 * The client's own pool when it or the top level sets any {@code pool.*} value (each value
+	 * inherited on its own), else null: the connector's pool.
+	 */
+	@Nullable PoolSettings pool() {
+		DioClientProperties.Pool own = this.client.getPool();
+		DioClientProperties.Pool top = this.top.getPool();
+		if (!isSet(own) && !isSet(top)) {
+			return null;
+		}
+		PoolSettings.Builder b = PoolSettings.builder();
+		setIfPresent(pick(p -> p.getPool().getMaxConnections()), b::maxConnections);
+		setIfPresent(pick(p -> p.getPool().getPendingAcquireMaxCount()), b::pendingAcquireMaxCount);
+		setIfPresent(pick(p -> p.getPool().getPendingAcquireTimeout()), b::pendingAcquireTimeout);
+		setIfPresent(pick(p -> p.getPool().getMaxIdleTime()), b::maxIdleTime);
+		setIfPresent(pick(p -> p.getPool().getMaxLifeTime()), b::maxLifeTime);
+		setIfPresent(pick(p -> p.getPool().getEvictInBackground()), b::evictInBackground);
+		try {
+			return b.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// PoolSettings' messages start with the field name ("maxConnections: ..."); name the property
+			String message = String.valueOf(ex.getMessage());
+			int colon = message.indexOf(':');
+			String field = message.substring(0, colon);
+			String kebab = "pool." + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+			Function<DioClientProperties, @Nullable Object> getter = p -> poolValue(p.getPool(), field);
+			throw invalidPool(property(kebab, getter), pick(getter), message.substring(colon + 1).trim());
+		}
+	}
+
+	/** @return {@code dio.clients.<name>.pool} when this client sets a pool value itself, else {@code dio.pool} */
+	String poolProperty() {
+		return property("pool", p -> isSet(p.getPool()) ? "set" : null);
+	}
+
+	private static DioConfigurationException invalidPool(String property, @Nullable Object value, String problem) {
+		String shown = String.valueOf(value);
+		if (problem.startsWith(shown)) {
+			problem = problem.substring(shown.length()).trim();
+		}
+		return new DioConfigurationException(property, value, problem,
+				"See the pool settings in the README's \"Security and limits\" section.");
+	}
+
+	private static boolean isSet(DioClientProperties.Pool pool) {
+		return pool.getMaxConnections() != null || pool.getPendingAcquireMaxCount() != null
+				|| pool.getPendingAcquireTimeout() != null || pool.getMaxIdleTime() != null
+				|| pool.getMaxLifeTime() != null || pool.getEvictInBackground() != null;
+	}
+
+	private static @Nullable Object poolValue(DioClientProperties.Pool pool, String field) {
+		return switch (field) {
+			case "maxConnections" -> pool.getMaxConnections();
+			case "pendingAcquireMaxCount" -> pool.getPendingAcquireMaxCount();
+			case "pendingAcquireTimeout" -> pool.getPendingAcquireTimeout();
+			case "maxIdleTime" -> pool.getMaxIdleTime();
+			case "maxLifeTime" -> pool.getMaxLifeTime();
+			default -> pool.getEvictInBackground();
+		};
 	}
 
 	private void checkTimeout(String kebab, Function<DioClientProperties, @Nullable Duration> getter) {
@@ -147,6 +214,7 @@ final class ClientSettings {
 			case "method" -> DioClientProperties::getMethod;
 			case "maxRedirects" -> DioClientProperties::getMaxRedirects;
 			case "contentType" -> DioClientProperties::getContentType;
+			case "maxInMemorySize" -> DioClientProperties::getMaxInMemorySize;
 			default -> p -> null;
 		};
 		String property = kebab.isEmpty() ? "dio" : property(kebab, getter);

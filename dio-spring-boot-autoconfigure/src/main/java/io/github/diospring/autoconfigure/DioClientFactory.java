@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
+import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -20,6 +21,7 @@ import io.github.diospring.observation.DefaultDioObservationConvention;
 import io.github.diospring.observation.DioObservationConvention;
 import io.github.diospring.transformer.DefaultTransformer;
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +30,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -155,22 +161,61 @@ final class DioClientFactory {
 		BaseOptions options = settings.toBaseOptions();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
+		PoolSettings poolSettings = settings.pool();
 		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		ConnectionProvider pool = null;
+		if (connector instanceof ReactorClientHttpConnectorBuilder reactor) {
+			if (poolSettings != null) {
+				ConnectionProvider own = poolSettings.newConnectionProvider("dio-" + settings.name);
+				pool = own;
+				reactor = reactor.withHttpClientFactory(() -> HttpClient.create(own));
+			}
+			connector = reactor.withHttpClientCustomizer(this::readyForDio);
+		}
+		else if (poolSettings != null) {
+			throw new DioConfigurationException(settings.poolProperty(), "set",
+					"needs the Reactor Netty connector, but the connector is " + connector.getClass().getSimpleName(),
+					"Use the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), or remove the pool settings.");
+		}
+		try {
+			return build(settings, options, connector.build(connectorSettings), pool);
+		}
+		catch (RuntimeException ex) {
+			if (pool != null) {
+				pool.dispose();
+			}
+			throw ex;
+		}
+	}
+
+	private Dio build(ClientSettings settings, BaseOptions options, ClientHttpConnector connector,
+			@Nullable ConnectionProvider pool) {
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
-			.clientConnector(connector.build(connectorSettings))
+			.clientConnector(connector)
 			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP);
 		Dio.Builder builder = Dio.builder()
 			.name(settings.name)
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter(new WebClientAdapter(webClient))
+			.adapter((pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		this.builtIns.apply(settings, select(settings), this.interceptors.values(), names).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
+	}
+
+	/**
+	 * What the adapter needs from a Reactor Netty client (see {@link WebClientAdapter#prepare}); and
+	 * unless {@code spring.http.clients.connect-timeout} is set, no connect timeout of Netty's own
+	 * (30 s), so that dio's {@code connect-timeout} (zero: none) is the one that applies.
+	 */
+	private HttpClient readyForDio(HttpClient httpClient) {
+		HttpClient ready = WebClientAdapter.prepare(httpClient);
+		return (this.globalSettings.connectTimeout() != null) ? ready
+				: ready.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 	}
 
 	/** Interceptor beans in order, filtered by the client's include and exclude lists. */

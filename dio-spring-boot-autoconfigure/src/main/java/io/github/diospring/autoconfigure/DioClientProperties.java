@@ -33,14 +33,20 @@ public class DioClientProperties {
 	/** Default HTTP method. Default: GET. */
 	private @Nullable String method;
 
-	/** Limit for opening a connection, TCP and TLS included. Zero or unset: none. */
+	/** Limit for opening a connection, TCP and TLS included. Default: 10s; zero: none. */
 	private @Nullable Duration connectTimeout;
 
 	/** Limit for writing a request body. Zero or unset: none. */
 	private @Nullable Duration sendTimeout;
 
-	/** Idle limit until the response headers, then between body chunks. Zero or unset: none. */
+	/** Idle limit until the response headers, then between body chunks. Default: 30s; zero: none. */
 	private @Nullable Duration receiveTimeout;
+
+	/** Limit for the whole exchange: connect, upload, headers and body. Zero or unset: none. */
+	private @Nullable Duration callTimeout;
+
+	/** Most bytes of a response body read into memory (String, JSON, bytes); STREAM and downloads are not limited. Default: 10MB; -1 for none. */
+	private @Nullable DataSize maxInMemorySize;
 
 	/** Headers sent with every request. */
 	private Map<String, String> headers = new LinkedHashMap<>();
@@ -80,6 +86,9 @@ public class DioClientProperties {
 
 	/** Forward proxy. */
 	private final Proxy proxy = new Proxy();
+
+	/** The client's own Reactor Netty connection pool. Unset: the connector's (Spring Boot's shared pool: 500 connections, 1000 waiting, 45s). */
+	private final Pool pool = new Pool();
 
 	/** TLS trust and certificate pins. */
 	private final Ssl ssl = new Ssl();
@@ -131,6 +140,26 @@ public class DioClientProperties {
 
 	public void setReceiveTimeout(@Nullable Duration receiveTimeout) {
 		this.receiveTimeout = receiveTimeout;
+	}
+
+	public @Nullable Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(@Nullable Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public @Nullable DataSize getMaxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	public void setMaxInMemorySize(@Nullable DataSize maxInMemorySize) {
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	public Pool getPool() {
+		return this.pool;
 	}
 
 	public Map<String, String> getHeaders() {
@@ -247,6 +276,80 @@ public class DioClientProperties {
 
 	public ErrorAdaptorSettings getErrorAdaptor() {
 		return this.errorAdaptor;
+	}
+
+	/**
+	 * A client's own connection pool; any value set gives the client a pool of its own, whose
+	 * other values default to 500 connections, 1000 waiting for 45s, idle connections dropped after 30s.
+	 */
+	public static class Pool {
+
+		/** Connections per host at most. Default: 500. */
+		private @Nullable Integer maxConnections;
+
+		/** Requests waiting for a connection at most; -1 for no limit. Default: 1000. */
+		private @Nullable Integer pendingAcquireMaxCount;
+
+		/** How long a request waits for a connection. Default: 45s. */
+		private @Nullable Duration pendingAcquireTimeout;
+
+		/** Connections idle longer are closed instead of reused. Default: 30s; zero: no limit. */
+		private @Nullable Duration maxIdleTime;
+
+		/** Connections older are closed instead of reused. Default: no limit. */
+		private @Nullable Duration maxLifeTime;
+
+		/** Interval of a background sweep closing idle and expired connections. Default: none. */
+		private @Nullable Duration evictInBackground;
+
+		public @Nullable Integer getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(@Nullable Integer maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public @Nullable Integer getPendingAcquireMaxCount() {
+			return this.pendingAcquireMaxCount;
+		}
+
+		public void setPendingAcquireMaxCount(@Nullable Integer pendingAcquireMaxCount) {
+			this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+		}
+
+		public @Nullable Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(@Nullable Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public @Nullable Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(@Nullable Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public @Nullable Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(@Nullable Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public @Nullable Duration getEvictInBackground() {
+			return this.evictInBackground;
+		}
+
+		public void setEvictInBackground(@Nullable Duration evictInBackground) {
+			this.evictInBackground = evictInBackground;
+		}
+
 	}
 
 	/** Proxy types. */

@@ -96,7 +96,7 @@ class DioAutoConfigurationTest {
 			assertThat(o.maxRedirects()).isEqualTo(5);
 			assertThat(o.followRedirects()).isTrue();
 			assertThat(o.responseType()).isEqualTo(ResponseType.JSON);
-			assertThat(o.connectTimeout()).isNull();
+			assertThat(o.connectTimeout()).isEqualTo(BaseOptions.DEFAULT_CONNECT_TIMEOUT);
 			assertThat(context).doesNotHaveBean(LogInterceptor.class);
 		});
 	}
