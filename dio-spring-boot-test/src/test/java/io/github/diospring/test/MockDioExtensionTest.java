@@ -19,6 +19,9 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 /** The JUnit 5 extension: adapters as parameters or from a registered extension, verified after each test. */
 class MockDioExtensionTest {
 
+	/** Set only for the launcher above: the scenarios fail on purpose and must not run on their own. */
+	static final String SCENARIOS = "dio.test.scenarios";
+
 	@Test
 	void aMetExpectationPassesAndAForgottenOneFailsTheTest() {
 		TestExecutionSummary summary = run(ParameterScenarios.class, RegisteredScenarios.class);
@@ -34,8 +37,9 @@ class MockDioExtensionTest {
 	private static TestExecutionSummary run(Class<?>... testClasses) {
 		Launcher launcher = LauncherFactory.create();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
-		launcher.execute(request().selectors(java.util.Arrays.stream(testClasses).map(c -> selectClass(c)).toList()).build(),
-				listener);
+		launcher.execute(request().selectors(java.util.Arrays.stream(testClasses).map(c -> selectClass(c)).toList())
+			.configurationParameter(SCENARIOS, "true")
+			.build(), listener);
 		return listener.getSummary();
 	}
 
@@ -43,8 +47,8 @@ class MockDioExtensionTest {
 		return Dio.builder().options(BaseOptions.builder().baseUrl("https://api.example.com").build()).adapter(mock).build();
 	}
 
-	/** Run by the test above, not by the build (a nested class). */
-	@ExtendWith(MockDioExtension.class)
+	/** Run by the test above only. */
+	@ExtendWith({ ScenarioCondition.class, MockDioExtension.class })
 	static class ParameterScenarios {
 
 		@Test
@@ -60,7 +64,8 @@ class MockDioExtensionTest {
 
 	}
 
-	/** Run by the test above, not by the build (a nested class). */
+	/** Run by the test above only. */
+	@ExtendWith(ScenarioCondition.class)
 	static class RegisteredScenarios {
 
 		@RegisterExtension
@@ -76,6 +81,19 @@ class MockDioExtensionTest {
 			MockDioAdapter mock = this.mocks.adapter();
 			mock.onGet("/a").replyText(200, "a");
 			assertThat(dio(mock).get("/a").block().data()).isEqualTo("a");
+		}
+
+	}
+
+	/** Enables the scenarios only inside the launcher that expects their failures. */
+	static class ScenarioCondition implements org.junit.jupiter.api.extension.ExecutionCondition {
+
+		@Override
+		public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+				org.junit.jupiter.api.extension.ExtensionContext context) {
+			return context.getConfigurationParameter(SCENARIOS).isPresent()
+					? org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("run by MockDioExtensionTest")
+					: org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("fails on purpose; run by MockDioExtensionTest");
 		}
 
 	}
