@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
  * responses, reads and writes the cookie file ({@link Cookie} in {@code CookieFile$Content}), and
  * applications serialize the option records for logs and diagnostics.
  */
-public final class DioRuntimeHints implements RuntimeHintsRegistrar {
+final class DioRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The persistent cookie jar's file format; package-private in its own package. */
 	static final String COOKIE_FILE_CONTENT = "io.github.diospring.cookie.CookieFile$Content";

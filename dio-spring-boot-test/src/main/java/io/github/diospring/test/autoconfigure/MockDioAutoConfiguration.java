@@ -21,7 +21,15 @@ import org.springframework.core.env.Environment;
  * Binds a {@link io.github.diospring.test.MockDioAdapter} to each mocked client through a
  * {@link DioBuilderCustomizer} that runs after the application's own (so the mock replaces any
  * adapter they set, and everything else they add stays), and registers the adapters as beans.
- * Imported by {@link AutoConfigureMockDio}.
+ * Imported by {@link AutoConfigureMockDio}; not an application auto-configuration.
+ *
+ * <pre>{@code
+ * @SpringBootTest
+ * @AutoConfigureMockDio            // imports this configuration
+ * class CheckoutTest {
+ *     @Autowired MockDioAdapters mocks;
+ * }
+ * }</pre>
  */
 @AutoConfiguration(before = DioAutoConfiguration.class)
 @EnableConfigurationProperties(MockDioProperties.class)

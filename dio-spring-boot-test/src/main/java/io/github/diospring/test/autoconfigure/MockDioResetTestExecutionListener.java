@@ -9,7 +9,7 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * Resets the {@link MockDioAdapters} after each test method: a cached application context is
  * shared by test classes, and expectations must not leak from one test into the next.
  */
-public class MockDioResetTestExecutionListener extends AbstractTestExecutionListener {
+class MockDioResetTestExecutionListener extends AbstractTestExecutionListener {
 
 	@Override
 	public int getOrder() {
