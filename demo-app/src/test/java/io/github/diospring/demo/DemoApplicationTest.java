@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,9 +17,12 @@ import io.github.diospring.autoconfigure.DioClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo end to end, over real HTTP: application.yml → named Dio clients → the upstream → the BFF. */
+/**
+ * The demo end to end, over real HTTP: application.yml → named Dio clients → the upstream → the
+ * BFF, for what needs the real server (configuration, streaming, the actuator, metrics). The BFF's
+ * behaviour against its upstream is tested with mocked upstreams in {@code BffControllerTest}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoApplicationTest {
 
 	@LocalServerPort
@@ -63,62 +63,14 @@ class DemoApplicationTest {
 				"dioErrorAdaptorInterceptor", "dioLogInterceptor");
 	}
 
-	@Test
-	void typedCallsUnwrapTheEnvelope() {
-		assertThat(json(call("GET", "/api/users/1", null))).containsEntry("name", "Ann");
-		Map<String, Object> page = json(call("GET", "/api/users?current=2", null));
-		assertThat(page).containsEntry("total", 3).containsEntry("current", 2);
-		assertThat((List<?>) page.get("list")).hasSize(1);
-	}
 
-	@Test
-	void businessErrorsReachTheBrowserAsTheEnvelope() {
-		ResponseEntity<Object> response = call("GET", "/api/users/9", null);
-		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		assertThat(json(response)).containsEntry("success", false).containsEntry("errorCode", "USER_NOT_FOUND")
-			.containsEntry("showType", 2).containsEntry("host", "upstream-1");
-		assertThat((String) json(response).get("traceId")).hasSize(32);
-	}
 
-	@Test
-	@Order(1)
-	void theLoginCookieIsSentOnLaterCalls() {
-		assertThat(call("GET", "/api/orders", null).getStatusCode().value()).isEqualTo(401);
-		assertThat(json(call("POST", "/api/login", Map.of("user", "ann")))).containsEntry("loggedIn", true);
-		ResponseEntity<Object> orders = call("GET", "/api/orders", null);
-		assertThat(orders.getStatusCode().value()).isEqualTo(200);
-		assertThat(orders.getBody()).asString().contains("owner=ann");
-	}
-
-	@Test
-	void anExpiredTokenIsRefreshedOnceAndTheCallRetried() {
-		Map<String, Object> profile = json(call("GET", "/api/profile", null));
-		assertThat(profile).containsEntry("name", "Ann");
-		call("GET", "/api/profile", null);
-		assertThat(json(call("GET", "/upstream/token/refreshes", null))).containsEntry("data", 1);
-	}
-
-	@Test
-	void aFormDataUploadArrivesPartByPart() {
-		ResponseEntity<Object> response = call("POST", "/api/upload", null);
-		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		assertThat(response.getBody()).asString().contains("filename=upload.txt").contains("bytes=18000")
-			.contains("filename=word.txt").contains("bytes=11");
-	}
 
 	@Test
 	void aDownloadStreamsWithProgress() {
 		Map<String, Object> result = json(call("GET", "/api/download", null));
 		assertThat(result).containsEntry("bytes", 5 * 1024 * 1024);
 		assertThat((Integer) result.get("progressEvents")).isGreaterThan(1);
-	}
-
-	@Test
-	void timeoutsAndCancellationsAreAnsweredCleanly() {
-		ResponseEntity<Object> slow = call("GET", "/api/slow", null);
-		assertThat(slow.getStatusCode().value()).isEqualTo(504);
-		assertThat(json(slow)).containsEntry("errorCode", "RECEIVE_TIMEOUT");
-		assertThat(json(call("GET", "/api/cancel", null))).containsEntry("cancelled", true);
 	}
 
 	@Test

@@ -38,6 +38,7 @@ public final class DioAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DioClients dioClients(DioProperties properties, ListableBeanFactory beans, Environment environment) {
+		DioUnknownKeys.check(beans, environment);
 		return DioClientFactory.fromContext(beans, environment).createAll(properties);
 	}
 

@@ -3,7 +3,6 @@ package io.github.diospring.autoconfigure;
 import java.util.Map;
 
 import io.github.diospring.Dio;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -18,7 +17,8 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers one {@link Dio} bean per {@code dio.clients.<name>}, named {@code <name>Dio} and
  * qualified {@code <name>}, so {@code @Qualifier("github") Dio github} injects it. The instances
- * come from {@link DioClients}.
+ * come from the {@link DioClients} bean ({@code dioClients.get(name)}). With Spring AOT the set of
+ * named clients is fixed when the application is processed, like every bean definition.
  */
 class DioClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
@@ -34,14 +34,17 @@ class DioClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentA
 		Map<String, Object> clients = Binder.get(this.environment)
 			.bind("dio.clients", Bindable.mapOf(String.class, Object.class))
 			.orElse(Map.of());
-		BeanFactory beanFactory = (BeanFactory) registry;
 		for (String name : clients.keySet()) {
 			String beanName = name + "Dio";
 			if (registry.containsBeanDefinition(beanName)) {
 				continue;
 			}
+			// a factory method rather than an instance supplier: Spring's AOT processing (native
+			// images) can write it as code
 			RootBeanDefinition definition = new RootBeanDefinition(Dio.class);
-			definition.setInstanceSupplier(() -> beanFactory.getBean(DioClients.class).get(name));
+			definition.setFactoryBeanName("dioClients");
+			definition.setFactoryMethodName("get");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 			definition.setDestroyMethodName(null);
 			registry.registerBeanDefinition(beanName, definition);

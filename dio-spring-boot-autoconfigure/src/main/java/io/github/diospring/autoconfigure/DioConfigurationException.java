@@ -29,6 +29,18 @@ public class DioConfigurationException extends RuntimeException {
 		this.action = action;
 	}
 
+	/**
+	 * For a key whose value does not matter (or must not be shown).
+	 * @param property the full property name
+	 * @param problem what is wrong with it
+	 * @param action how to fix it
+	 */
+	public DioConfigurationException(String property, String problem, String action) {
+		super(property + " " + problem);
+		this.property = property;
+		this.action = action;
+	}
+
 	/** @return the property that is wrong */
 	public String property() {
 		return this.property;
