@@ -16,6 +16,7 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Response;
+import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.AfterEach;
@@ -156,7 +157,10 @@ class ConnectionFailuresTest {
 	void aPostOnAPooledConnectionTheServerClosedIsNotResent() throws IOException {
 		List<String> requests = new CopyOnWriteArrayList<>();
 		RawServer server = oneResponsePerConnection(requests);
-		Dio dio = track(Dio.create(BaseOptions.builder().baseUrl(server.url("")).build()));
+		// one connection: the second POST must wait for the first one's (not yet released) connection
+		// and reuse it, instead of racing the release and opening a fresh one on a busy machine
+		Dio dio = track(Dio.builder().options(BaseOptions.builder().baseUrl(server.url("")).build())
+			.adapter(WebClientAdapter.create(PoolSettings.builder().maxConnections(1).build())).build());
 		assertThat(dio.post("/orders", "{}", String.class).block(Duration.ofSeconds(20)).data()).isEqualTo("answer 0");
 
 		DioException e = catchThrowableOfType(DioException.class,
