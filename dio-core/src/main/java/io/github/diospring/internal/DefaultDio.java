@@ -20,6 +20,7 @@ import io.github.diospring.ProgressCallback;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.ExchangeDecorator;
 import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.RequestBody;
 import io.github.diospring.adapter.ResponseBody;
@@ -172,7 +173,10 @@ public final class DefaultDio implements Dio {
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions);
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
-		return this.adapter.fetch(options, body).flatMap(raw -> {
+		Mono<ResponseBody> exchange = (options.extra().get(ExchangeDecorator.EXTRA_KEY) instanceof ExchangeDecorator decorator)
+				? decorator.decorate(options, sent -> this.adapter.fetch(sent, body))
+				: this.adapter.fetch(options, body);
+		return exchange.flatMap(raw -> {
 			ResponseBody responseBody = watch(raw, options, scope.observation);
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());
 			Mono<Object> data;
