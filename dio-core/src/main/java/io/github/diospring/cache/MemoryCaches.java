@@ -1,6 +1,5 @@
 package io.github.diospring.cache;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCache;
 
@@ -37,15 +36,19 @@ public final class MemoryCaches {
 					+ "org.springframework:spring-context-support on the class path; add them (Spring Boot manages their "
 					+ "versions) or store the cache in a Spring CacheManager's cache instead");
 		}
-		// Caffeine bounds by count or by weight, not both: every entry weighs at least maxBytes / maxEntries,
-		// so the weight bound also keeps the count at or below maxEntries.
-		long floor = Math.max(1, maxBytes / maxEntries);
-		com.github.benmanes.caffeine.cache.Cache<Object, Object> caffeine = Caffeine.newBuilder()
-			.maximumWeight(maxBytes)
-			.weigher((Object key, Object value) -> (int) Math.min(Integer.MAX_VALUE,
-					Math.max(floor, size(key) + size(value))))
-			.build();
-		return new CaffeineCache(name, caffeine, false);
+		return Caffeine.create(name, maxEntries, maxBytes);
+	}
+
+	/**
+	 * @param cache a cache
+	 * @return how many entries it holds when it is one of these in-memory caches, else -1
+	 */
+	public static long estimatedSize(Cache cache) {
+		if (!present("com.github.benmanes.caffeine.cache.Caffeine")
+				|| !present("org.springframework.cache.caffeine.CaffeineCache")) {
+			return -1;
+		}
+		return Caffeine.estimatedSize(cache);
 	}
 
 	private static long size(Object value) {
@@ -53,6 +56,32 @@ public final class MemoryCaches {
 			return bytes.length;
 		}
 		return (value instanceof String text) ? text.length() : 64;
+	}
+
+	/** Touches Caffeine's classes only once they are known to be there. */
+	private static final class Caffeine {
+
+		static Cache create(String name, long maxEntries, long maxBytes) {
+			// Caffeine bounds by count or by weight, not both: every entry weighs at least maxBytes / maxEntries,
+			// so the weight bound also keeps the count at or below maxEntries.
+			long floor = Math.max(1, maxBytes / maxEntries);
+			com.github.benmanes.caffeine.cache.Cache<Object, Object> caffeine = com.github.benmanes.caffeine.cache.Caffeine
+				.newBuilder()
+				.maximumWeight(maxBytes)
+				.weigher((Object key, Object value) -> (int) Math.min(Integer.MAX_VALUE,
+						Math.max(floor, size(key) + size(value))))
+				.build();
+			return new CaffeineCache(name, caffeine, false);
+		}
+
+		static long estimatedSize(Cache cache) {
+			if (cache instanceof CaffeineCache caffeine) {
+				caffeine.getNativeCache().cleanUp();
+				return caffeine.getNativeCache().estimatedSize();
+			}
+			return -1;
+		}
+
 	}
 
 	private static boolean present(String className) {

@@ -59,6 +59,8 @@ final class DioClientFactory {
 
 	private final ClientObservation observation;
 
+	private @Nullable ClientCache cache;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
@@ -85,11 +87,13 @@ final class DioClientFactory {
 				beans.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
 				beans.getBeanProvider(DioObservationConvention.class)
 					.getIfAvailable(() -> new DefaultDioObservationConvention(name)));
-		return new DioClientFactory(beans.getBeanProvider(WebClient.Builder.class),
+		DioClientFactory factory = new DioClientFactory(beans.getBeanProvider(WebClient.Builder.class),
 				(connector.getIfAvailable() != null) ? connector.getIfAvailable() : ClientHttpConnectorBuilder.detect(),
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
 				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
+		factory.cache = new ClientCache(beans);
+		return factory;
 	}
 
 	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
@@ -144,7 +148,11 @@ final class DioClientFactory {
 			.adapter(new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
-		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
+		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values());
+		if (this.cache != null) {
+			chain = this.cache.apply(settings, chain);
+		}
+		chain.forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}

@@ -16,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 /**
  * {@code /actuator/dio}: every client with its effective options and where each came from
  * ({@code client}, {@code top-level}, {@code default}), its interceptor chain in order, its proxy
- * and TLS settings (secrets masked, pins counted) and how many cookies its jar holds (never their
- * values). {@code /actuator/dio/{name}} shows one client.
+ * and TLS settings (secrets masked, pins counted), how many cookies its jar holds (never their
+ * values) and its HTTP cache (settings, store, counts). {@code /actuator/dio/{name}} shows one client.
  *
  * <pre>{@code
  * management.endpoints.web.exposure.include: health,dio,metrics
@@ -56,6 +56,7 @@ public class DioEndpoint {
 		description.put("options", this.clients.configuration(name));
 		description.put("interceptors", this.clients.interceptorChain(name));
 		description.put("cookies", cookies(this.clients.get(name)));
+		description.put("cache", ClientCache.describe(this.clients.get(name)));
 		return description;
 	}
 
