@@ -38,7 +38,7 @@ final class CacheExchange implements ExchangeDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(CacheInterceptor.class);
 
-	private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+	static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
 	/** The caller runs its own conditional or partial request: the cache stays out of it. */
 	private static final List<String> CALLER_CONDITIONALS = List.of("if-none-match", "if-modified-since", "if-match",
@@ -319,6 +319,11 @@ final class CacheExchange implements ExchangeDecorator {
 			}
 			logger.debug("dio cache {}: {} {}", status, request.options().method(), request.options().path());
 		}
+	}
+
+	@Override
+	public String toString() {
+		return "HTTP cache on " + this.entries.store().cache().getName();
 	}
 
 	/** A copy of the body as it streams by, given up once it grows past the limit. */

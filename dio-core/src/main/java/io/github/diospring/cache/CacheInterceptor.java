@@ -1,10 +1,14 @@
 package io.github.diospring.cache;
 
+import java.util.function.Function;
+
 import io.github.diospring.RequestOptions;
 import io.github.diospring.adapter.ExchangeDecorator;
+import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.LogInterceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
+import reactor.core.publisher.Mono;
 
 /**
  * An HTTP cache (dio_cache_interceptor, with RFC 9111's rules for a private cache) on any Spring
@@ -99,13 +103,25 @@ public class CacheInterceptor implements Interceptor {
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		Object present = options.extra().get(ExchangeDecorator.EXTRA_KEY);
-		if (present == this.exchange) {
+		boolean concerned = options.method().equals("GET") || CacheExchange.UNSAFE.contains(options.method());
+		if (!concerned || present == this.exchange || (present instanceof Wrapping wrapping && wrapping.cache == this.exchange)) {
+			// a request sent again (a retry through fetch) already carries this cache
 			handler.next(options);
 			return;
 		}
-		ExchangeDecorator decorator = (present instanceof ExchangeDecorator other)
-				? (o, exchange) -> this.exchange.decorate(o, sent -> other.decorate(sent, exchange)) : this.exchange;
+		ExchangeDecorator decorator = (present instanceof ExchangeDecorator other) ? new Wrapping(this.exchange, other)
+				: this.exchange;
 		handler.next(options.copyWith(b -> b.extra(ExchangeDecorator.EXTRA_KEY, decorator)));
+	}
+
+	/** The cache around a decorator an earlier interceptor put there: the cache decides first. */
+	private record Wrapping(CacheExchange cache, ExchangeDecorator inner) implements ExchangeDecorator {
+
+		@Override
+		public Mono<ResponseBody> decorate(RequestOptions options, Function<RequestOptions, Mono<ResponseBody>> exchange) {
+			return this.cache.decorate(options, sent -> this.inner.decorate(sent, exchange));
+		}
+
 	}
 
 	@Override

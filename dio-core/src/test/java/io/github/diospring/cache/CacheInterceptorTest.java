@@ -443,6 +443,26 @@ class CacheInterceptorTest {
 					Map.entry("staleServes", 1L));
 	}
 
+	@Test
+	void anEarlierExchangeDecoratorRunsInsideTheCacheAlsoForARequestSentAgain() {
+		origin.resource("/decorated").body("d").cacheControl("max-age=60");
+		java.util.concurrent.atomic.AtomicInteger exchanges = new java.util.concurrent.atomic.AtomicInteger();
+		io.github.diospring.adapter.ExchangeDecorator counting = (options, exchange) -> exchange
+			.apply(options.withHeader("X-Counted", "yes"))
+			.doOnSubscribe(s -> exchanges.incrementAndGet());
+		Dio dio = track(Dio.create(BaseOptions.builder().baseUrl(origin.baseUrl()).build()));
+		dio.interceptors().add(io.github.diospring.interceptor.InterceptorsWrapper.builder()
+			.onRequest((options, handler) -> handler.next(options.extra().containsKey(io.github.diospring.adapter.ExchangeDecorator.EXTRA_KEY)
+					? options : options.copyWith(b -> b.extra(io.github.diospring.adapter.ExchangeDecorator.EXTRA_KEY, counting))))
+			.build());
+		dio.interceptors().add(new CacheInterceptor(cache().build()));
+		Response<Object> first = dio.get("/decorated").block();
+		Response<Object> second = dio.fetch(first.requestOptions(), null).block();
+		assertThat(origin.requests("/decorated").get(0).get("X-Counted")).isEqualTo("yes");
+		assertThat(second.extra().get(CacheInterceptor.STATUS)).isEqualTo(CacheStatus.HIT);
+		assertThat(exchanges.get()).as("the hit never reached the inner decorator").isEqualTo(1);
+	}
+
 	private Response<String> get(Dio dio, String path, String authorization) {
 		return dio.get(path, String.class, r -> r.header("Authorization", authorization)).block();
 	}
