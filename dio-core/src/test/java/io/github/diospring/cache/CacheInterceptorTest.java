@@ -463,6 +463,34 @@ class CacheInterceptorTest {
 		assertThat(exchanges.get()).as("the hit never reached the inner decorator").isEqualTo(1);
 	}
 
+	@Test
+	void aStoreThatMayBlockIsNeverCalledOnAnEventLoopThread() {
+		origin.resource("/remote").body("r").etag("\"r\"").cacheControl("max-age=10");
+		List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+		org.springframework.cache.Cache remote = new org.springframework.cache.concurrent.ConcurrentMapCache("remote") {
+
+			@Override
+			public ValueWrapper get(Object key) {
+				threads.add(Thread.currentThread().getName());
+				return super.get(key);
+			}
+
+			@Override
+			public void put(Object key, Object value) {
+				threads.add(Thread.currentThread().getName());
+				super.put(key, value);
+			}
+
+		};
+		Dio dio = dio(CacheOptions.builder(remote).clock(this.clock));
+		dio.get("/remote", String.class).block();
+		this.clock.advance(Duration.ofSeconds(11));
+		assertThat(dio.get("/remote", String.class).block().extra().get(CacheInterceptor.STATUS))
+			.isEqualTo(CacheStatus.REVALIDATED);
+		assertThat(dio.get("/remote", String.class).block().extra().get(CacheInterceptor.STATUS)).isEqualTo(CacheStatus.HIT);
+		assertThat(threads).hasSizeGreaterThanOrEqualTo(5).allMatch(name -> name.startsWith("boundedElastic"));
+	}
+
 	private Response<String> get(Dio dio, String path, String authorization) {
 		return dio.get(path, String.class, r -> r.header("Authorization", authorization)).block();
 	}
