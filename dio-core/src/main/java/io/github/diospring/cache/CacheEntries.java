@@ -68,14 +68,14 @@ final class CacheEntries {
 			return Mono.empty();
 		}
 		if (varyNames.isEmpty()) {
-			return this.store.put(found.baseKey(), entry.encode());
+			return this.store.put(found.baseKey(), CacheRecords.encode(entry));
 		}
 		VaryIndex current = found.index();
 		VaryIndex index = (current != null && current.names().equals(varyNames)) ? current
 				: new VaryIndex(UUID.randomUUID().toString(), List.copyOf(varyNames));
 		Mono<Void> writeIndex = (index == current) ? Mono.empty()
-				: this.store.put(found.baseKey(), CachedResponse.encodeVaryIndex(index));
-		return writeIndex.then(this.store.put(variantKey(found.baseKey(), index, entry.varyValues), entry.encode()));
+				: this.store.put(found.baseKey(), CacheRecords.encodeVaryIndex(index));
+		return writeIndex.then(this.store.put(variantKey(found.baseKey(), index, entry.varyValues), CacheRecords.encode(entry)));
 	}
 
 	Mono<Void> evict(String baseKey) {
@@ -85,7 +85,7 @@ final class CacheEntries {
 	private Mono<Object> read(String key) {
 		return this.store.get(key).flatMap(bytes -> {
 			try {
-				return Mono.just(CachedResponse.decode(bytes));
+				return Mono.just(CacheRecords.decode(bytes));
 			}
 			catch (java.io.IOException | RuntimeException ex) {
 				logger.debug("dio cache '{}': an unreadable entry is ignored ({})", this.store.cache().getName(), ex.toString());

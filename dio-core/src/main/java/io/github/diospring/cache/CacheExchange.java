@@ -3,7 +3,6 @@ package io.github.diospring.cache;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Headers;
 import io.github.diospring.RequestOptions;
-import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ExchangeDecorator;
 import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.cache.CacheEntries.Found;
@@ -40,10 +38,6 @@ final class CacheExchange implements ExchangeDecorator {
 
 	static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-	/** The caller runs its own conditional or partial request: the cache stays out of it. */
-	private static final List<String> CALLER_CONDITIONALS = List.of("if-none-match", "if-modified-since", "if-match",
-			"if-unmodified-since", "if-range", "range");
-
 	private static final Set<DioExceptionType> NETWORK_FAILURES = Set.of(DioExceptionType.CONNECTION_ERROR,
 			DioExceptionType.CONNECTION_TIMEOUT, DioExceptionType.SEND_TIMEOUT, DioExceptionType.RECEIVE_TIMEOUT);
 
@@ -53,15 +47,13 @@ final class CacheExchange implements ExchangeDecorator {
 
 	private final CacheStatistics statistics;
 
+	private final CacheRules rules;
+
 	CacheExchange(CacheOptions settings, CacheEntries entries, CacheStatistics statistics) {
 		this.settings = settings;
+		this.rules = new CacheRules(settings);
 		this.entries = entries;
 		this.statistics = statistics;
-	}
-
-	/** One cacheable request, as the cache sees it. */
-	private record Request(RequestOptions options, CachePolicy policy, String key, URI uri, CacheControl directives,
-			@Nullable Long maxStaleMillis) {
 	}
 
 	@Override
@@ -69,59 +61,22 @@ final class CacheExchange implements ExchangeDecorator {
 		if (UNSAFE.contains(options.method())) {
 			return invalidating(options, exchange);
 		}
-		Request request = cacheable(options);
+		CacheRequest request = CacheRequest.of(options, this.settings);
 		if (request == null) {
 			return exchange.apply(options);
 		}
-		Mono<ResponseBody> answer = readsCache(request.policy())
+		Mono<ResponseBody> answer = this.rules.readsCache(request.policy())
 				? this.entries.lookup(request.key(), options.headers()).flatMap(found -> answer(request, found, exchange))
 				: Mono.defer(() -> answer(request, new Found(null, null, request.key()), exchange));
 		return Mono.deferContextual(view -> answer.doOnNext(body -> record(request, body, view)));
 	}
 
-	private @Nullable Request cacheable(RequestOptions options) {
-		if (!options.method().equals("GET")) {
-			return null;
-		}
-		CachePolicy policy = CachePolicy.of(options.extra().get(CacheInterceptor.POLICY));
-		policy = (policy != null) ? policy : this.settings.policy();
-		boolean streams = this.settings.cacheStreams() || Boolean.TRUE.equals(options.extra().get(CacheInterceptor.CACHE_STREAM));
-		if (policy == CachePolicy.NO_CACHE || (options.responseType() == ResponseType.STREAM && !streams)) {
-			return null;
-		}
-		Headers headers = options.headers();
-		if (CALLER_CONDITIONALS.stream().anyMatch(headers::contains)) {
-			return null;
-		}
-		List<String> authorization = headers.get("authorization");
-		if (authorization != null && !this.settings.allowAuthorization()) {
-			return null;
-		}
-		URI uri;
-		try {
-			uri = options.uri();
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-		Object asked = options.extra().get(CacheInterceptor.MAX_STALE);
-		Duration maxStale = (asked instanceof Duration d) ? d : this.settings.maxStale();
-		return new Request(options, policy, CacheEntries.key(uri, authorization), uri,
-				CacheControl.parse(headers.get("cache-control")), (maxStale != null) ? maxStale.toMillis() : null);
-	}
-
-	/** REFRESH policies read the store only to have something to answer with when the network fails. */
-	private boolean readsCache(CachePolicy policy) {
-		return policy == CachePolicy.REQUEST || policy == CachePolicy.FORCE_CACHE
-				|| this.settings.hitCacheOnNetworkFailure() || !this.settings.hitCacheOnErrorCodes().isEmpty();
-	}
-
-	private Mono<ResponseBody> answer(Request request, Found stored, Function<RequestOptions, Mono<ResponseBody>> exchange) {
+	private Mono<ResponseBody> answer(CacheRequest request, Found stored, Function<RequestOptions, Mono<ResponseBody>> exchange) {
 		long now = this.settings.clock().millis();
-		Found found = withinMaxStale(request, stored, now);
+		Found found = this.rules.withinMaxStale(request, stored, now);
 		CachedResponse entry = found.entry();
 		if (entry != null && (request.policy() == CachePolicy.FORCE_CACHE
-				|| (request.policy() == CachePolicy.REQUEST && isFresh(request, entry, now)))) {
+				|| (request.policy() == CachePolicy.REQUEST && this.rules.isFresh(request, entry, now)))) {
 			return Mono.just(served(request, entry, CacheStatus.HIT, now));
 		}
 		if (entry == null && request.policy() == CachePolicy.REQUEST && request.directives().onlyIfCached) {
@@ -136,7 +91,7 @@ final class CacheExchange implements ExchangeDecorator {
 			.onErrorResume(error -> networkFailure(request, found, error));
 	}
 
-	private Mono<ResponseBody> received(Request request, Found found, boolean conditional, ResponseBody body,
+	private Mono<ResponseBody> received(CacheRequest request, Found found, boolean conditional, ResponseBody body,
 			long requestTime) {
 		long responseTime = this.settings.clock().millis();
 		int status = body.statusCode();
@@ -148,11 +103,11 @@ final class CacheExchange implements ExchangeDecorator {
 			return this.entries.write(found, updated, (found.index() != null) ? vary : List.of())
 				.then(Mono.fromSupplier(() -> served(request, updated, CacheStatus.REVALIDATED, responseTime)));
 		}
-		if (entry != null && this.settings.hitCacheOnErrorCodes().contains(status) && staleAllowed(request, entry)) {
+		if (entry != null && this.settings.hitCacheOnErrorCodes().contains(status) && this.rules.staleAllowed(request, entry)) {
 			body.close();
 			return Mono.just(served(request, entry, CacheStatus.STALE, responseTime));
 		}
-		if (storable(request, status, body)) {
+		if (this.rules.storable(request, body)) {
 			return Mono.just(storing(request, found, body, requestTime, responseTime));
 		}
 		ResponseBody marked = marked(body, body.stream());
@@ -163,73 +118,15 @@ final class CacheExchange implements ExchangeDecorator {
 		return Mono.just(marked);
 	}
 
-	private Mono<ResponseBody> networkFailure(Request request, Found found, Throwable error) {
+	private Mono<ResponseBody> networkFailure(CacheRequest request, Found found, Throwable error) {
 		CachedResponse entry = found.entry();
-		if (this.settings.hitCacheOnNetworkFailure() && entry != null && staleAllowed(request, entry)
+		if (this.settings.hitCacheOnNetworkFailure() && entry != null && this.rules.staleAllowed(request, entry)
 				&& NETWORK_FAILURES.contains(DioException.from(request.options(), error).type())) {
 			logger.debug("dio cache: {} {} failed ({}); answering with the stored response", request.options().method(),
 					request.options().path(), error.toString());
 			return Mono.just(served(request, entry, CacheStatus.STALE, this.settings.clock().millis()));
 		}
 		return Mono.error(error);
-	}
-
-	private Found withinMaxStale(Request request, Found found, long now) {
-		CachedResponse entry = found.entry();
-		Long maxStale = request.maxStaleMillis();
-		if (entry == null || maxStale == null) {
-			return found;
-		}
-		long staleFor = entry.currentAgeMillis(now) - lifetime(entry, entry.cacheControl());
-		return (staleFor > maxStale) ? new Found(null, found.index(), found.baseKey()) : found;
-	}
-
-	/** RFC 9111 §4.2 with the request's directives (§5.2.1): max-age, min-fresh, max-stale, no-cache. */
-	private boolean isFresh(Request request, CachedResponse entry, long now) {
-		CacheControl asked = request.directives();
-		CacheControl stored = entry.cacheControl();
-		if (asked.noCache || stored.noCache) {
-			return false;
-		}
-		long age = entry.currentAgeMillis(now);
-		long remaining = lifetime(entry, stored) - age;
-		if ((asked.maxAge != null && age > asked.maxAge * 1000)
-				|| (asked.minFresh != null && remaining < asked.minFresh * 1000)) {
-			return false;
-		}
-		if (remaining > 0) {
-			return true;
-		}
-		return asked.maxStale != null && !stored.mustRevalidate
-				&& (asked.maxStale == Long.MAX_VALUE || -remaining <= asked.maxStale * 1000);
-	}
-
-	private long lifetime(CachedResponse entry, CacheControl directives) {
-		return entry.freshnessLifetimeMillis(directives, this.settings.heuristicFraction(),
-				this.settings.heuristicMaxAge().toMillis());
-	}
-
-	/** must-revalidate and no-cache forbid answering without the origin's consent, unless the policy forces the cache. */
-	private static boolean staleAllowed(Request request, CachedResponse entry) {
-		CacheControl directives = entry.cacheControl();
-		return request.policy().forcesStorage() || !(directives.mustRevalidate || directives.noCache);
-	}
-
-	private boolean storable(Request request, int status, ResponseBody body) {
-		Headers headers = body.headers();
-		if (request.directives().noStore || CachedResponse.varyNames(headers).contains("*")
-				|| body.contentLength() > this.settings.maxEntrySize()) {
-			return false;
-		}
-		if (request.policy().forcesStorage()) {
-			return status >= 200 && status < 300 && status != 206;
-		}
-		CacheControl directives = CacheControl.parse(headers.get("cache-control"));
-		if (directives.noStore || !CachedResponse.HEURISTICALLY_CACHEABLE.contains(status)) {
-			return false;
-		}
-		return directives.maxAge != null || headers.contains("expires") || headers.contains("etag")
-				|| headers.contains("last-modified");
 	}
 
 	private static RequestOptions withValidators(RequestOptions options, CachedResponse entry) {
@@ -246,7 +143,7 @@ final class CacheExchange implements ExchangeDecorator {
 	}
 
 	/** Passes the body on, copying it as it is read; stores it once it is complete and not too large. */
-	private ResponseBody storing(Request request, Found found, ResponseBody body, long requestTime, long responseTime) {
+	private ResponseBody storing(CacheRequest request, Found found, ResponseBody body, long requestTime, long responseTime) {
 		Headers stored = CachedResponse.storable(body.headers());
 		List<String> vary = CachedResponse.varyNames(body.headers());
 		Map<String, @Nullable String> varyValues = CachedResponse.varyValues(vary, request.options().headers());
@@ -272,7 +169,7 @@ final class CacheExchange implements ExchangeDecorator {
 	}
 
 	/** A stored response as the network would have delivered it, with its current Age and the cache's mark. */
-	private static ResponseBody served(Request request, CachedResponse entry, CacheStatus status, long now) {
+	private static ResponseBody served(CacheRequest request, CachedResponse entry, CacheStatus status, long now) {
 		Headers headers = entry.headers.toBuilder()
 			.set("age", String.valueOf(entry.currentAgeMillis(now) / 1000))
 			.set(CacheInterceptor.STATUS_HEADER, status.name())
@@ -310,7 +207,7 @@ final class CacheExchange implements ExchangeDecorator {
 		});
 	}
 
-	private void record(Request request, ResponseBody body, reactor.util.context.ContextView view) {
+	private void record(CacheRequest request, ResponseBody body, reactor.util.context.ContextView view) {
 		if (body.extra().get(CacheInterceptor.STATUS) instanceof CacheStatus status) {
 			this.statistics.record(status);
 			DioObservationContext observed = DioObservations.current(view);
