@@ -372,6 +372,21 @@ class CacheInterceptorTest {
 	}
 
 	@Test
+	void aBodyOfUnknownLengthIsStoredOnlyIfItStaysUnderTheLimit() {
+		origin.resource("/chunked-large").body("y".repeat(4096)).chunked().cacheControl("max-age=60");
+		origin.resource("/chunked-small").body("small").chunked().cacheControl("max-age=60");
+		Dio dio = dio(cache().maxEntrySize(1024));
+		for (int i = 0; i < 2; i++) {
+			Response<String> large = dio.get("/chunked-large", String.class).block();
+			assertThat(large.data()).hasSize(4096);
+			assertThat(large.headers().contains("content-length")).as("length unknown in advance").isFalse();
+			assertThat(dio.get("/chunked-small", String.class).block().data()).isEqualTo("small");
+		}
+		assertThat(origin.count("/chunked-large")).isEqualTo(2);
+		assertThat(origin.count("/chunked-small")).isEqualTo(1);
+	}
+
+	@Test
 	void streamsAreNotStoredUnlessAsked() {
 		origin.resource("/stream").body("streamed").cacheControl("max-age=60");
 		Dio dio = dio(cache());

@@ -128,7 +128,15 @@ public final class CacheOrigin implements AutoCloseable {
 		if (resource.echo != null) {
 			body = body.replace("{" + resource.echo + "}", String.valueOf(request.get(resource.echo)));
 		}
-		return send(response, body);
+		return resource.chunked ? sendChunked(response, body) : send(response, body);
+	}
+
+	/** No Content-Length: the body comes in two chunks, its size unknown until it ends. */
+	private static Mono<Void> sendChunked(HttpServerResponse response, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		int half = bytes.length / 2;
+		return response.sendByteArray(reactor.core.publisher.Flux.just(java.util.Arrays.copyOfRange(bytes, 0, half),
+				java.util.Arrays.copyOfRange(bytes, half, bytes.length))).then();
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, String body) {
@@ -164,6 +172,8 @@ public final class CacheOrigin implements AutoCloseable {
 		private volatile String echo;
 
 		private volatile boolean stalled;
+
+		private volatile boolean chunked;
 
 		private final Sinks.Empty<Void> release = Sinks.empty();
 
@@ -226,6 +236,12 @@ public final class CacheOrigin implements AutoCloseable {
 		/** @param name a header sent with every response @param value its value @return this */
 		public Resource header(String name, String value) {
 			this.headers.put(name, value);
+			return this;
+		}
+
+		/** Sends the body chunked, without Content-Length. @return this */
+		public Resource chunked() {
+			this.chunked = true;
 			return this;
 		}
 
