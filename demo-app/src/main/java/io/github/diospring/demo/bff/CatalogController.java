@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The HTTP cache: the {@code catalog} client caches the upstream catalog ({@code dio.clients.catalog.cache}
- * in application.yml), so only the first call of a minute reaches the upstream; the log says which.
+ * in application.yml), so only the first call in five minutes reaches the upstream; the log says which.
  *
  * <pre>{@code
  * curl localhost:8080/api/catalog   # log: catalog answered by the HTTP cache: MISS

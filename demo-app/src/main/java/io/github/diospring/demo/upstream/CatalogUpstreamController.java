@@ -29,7 +29,7 @@ class CatalogUpstreamController {
 	ResponseEntity<Map<String, Object>> catalog() {
 		this.served.incrementAndGet();
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)))
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
 			.eTag("\"catalog-v1\"")
 			.body(Envelope.ok(Map.of("items", List.of("keyboard", "mouse", "monitor"))));
 	}
