@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds one {@link Dio} per client: its options, a connector with its proxy and TLS settings
- * (redirects left to dio), Boot's {@code WebClient.Builder}, its selection of interceptor beans,
- * then every {@link DioBuilderCustomizer}.
+ * (redirects left to dio), Boot's {@code WebClient.Builder}, its selection of interceptor beans
+ * with the built-ins (the HTTP cache among them), then every {@link DioBuilderCustomizer}.
  */
 final class DioClientFactory {
 
@@ -59,12 +59,12 @@ final class DioClientFactory {
 
 	private final ClientObservation observation;
 
-	private @Nullable ClientCache cache;
+	private final ClientCache cache;
 
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
-			ClientObservation observation) {
+			ClientObservation observation, ClientCache cache) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -74,6 +74,7 @@ final class DioClientFactory {
 		this.customizers = customizers;
 		this.builtIns = builtIns;
 		this.observation = observation;
+		this.cache = cache;
 	}
 
 	/** Collects the collaborators from the application context; each is optional. */
@@ -87,13 +88,12 @@ final class DioClientFactory {
 				beans.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
 				beans.getBeanProvider(DioObservationConvention.class)
 					.getIfAvailable(() -> new DefaultDioObservationConvention(name)));
-		DioClientFactory factory = new DioClientFactory(beans.getBeanProvider(WebClient.Builder.class),
+		return new DioClientFactory(beans.getBeanProvider(WebClient.Builder.class),
 				(connector.getIfAvailable() != null) ? connector.getIfAvailable() : ClientHttpConnectorBuilder.detect(),
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
-				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
-		factory.cache = new ClientCache(beans);
-		return factory;
+				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation,
+				new ClientCache(beans));
 	}
 
 	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
@@ -149,10 +149,7 @@ final class DioClientFactory {
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values());
-		if (this.cache != null) {
-			chain = this.cache.apply(settings, chain);
-		}
-		chain.forEach(builder::interceptor);
+		this.cache.apply(settings, chain).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}
