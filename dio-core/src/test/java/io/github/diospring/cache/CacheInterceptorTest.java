@@ -402,6 +402,21 @@ class CacheInterceptorTest {
 	}
 
 	@Test
+	void downloadsAreNotStoredUnlessAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		origin.resource("/report").body("report body").cacheControl("max-age=60");
+		Dio dio = dio(cache());
+		dio.download("/report", dir.resolve("a.txt")).block();
+		dio.download("/report", dir.resolve("b.txt")).block();
+		assertThat(origin.count("/report")).isEqualTo(2);
+		Consumer<RequestOptions.Builder> asked = r -> r.extra(CacheInterceptor.CACHE_STREAM, true);
+		dio.download("/report", dir.resolve("c.txt"), asked).block();
+		Response<ResponseBody> cached = dio.download("/report", dir.resolve("d.txt"), asked).block();
+		assertThat(cached.extra().get(CacheInterceptor.STATUS)).isEqualTo(CacheStatus.HIT);
+		assertThat(java.nio.file.Files.readString(dir.resolve("d.txt"))).isEqualTo("report body");
+		assertThat(origin.count("/report")).isEqualTo(3);
+	}
+
+	@Test
 	void aSuccessfulUnsafeRequestInvalidatesTheUri() {
 		origin.resource("/items").body("[1]").cacheControl("max-age=60");
 		Dio dio = dio(cache());
