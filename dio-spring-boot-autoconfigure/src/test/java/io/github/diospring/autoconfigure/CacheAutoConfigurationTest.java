@@ -177,6 +177,14 @@ class CacheAutoConfigurationTest {
 	}
 
 	@Test
+	void aCacheInterceptorBeanReplacesTheBuiltIn() {
+		this.runner.withUserConfiguration(OwnCacheConfig.class).withPropertyValues("dio.cache.enabled=true").run(context -> {
+			List<Interceptor> chain = context.getBean(Dio.class).interceptors().toList();
+			assertThat(chain.stream().filter(CacheInterceptor.class::isInstance)).containsExactly(context.getBean(CacheInterceptor.class));
+		});
+	}
+
+	@Test
 	void invalidSettingsStopTheApplicationNamingTheProperty() {
 		this.runner.withPropertyValues("dio.cache.enabled=true", "dio.cache.max-entries=0")
 			.run(context -> assertThat(DioAutoConfigurationTest.analysis(context).getDescription())
@@ -218,6 +226,16 @@ class CacheAutoConfigurationTest {
 		@Order(0)
 		Interceptor auth() {
 			return InterceptorsWrapper.builder().onRequest((options, handler) -> handler.next(options)).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnCacheConfig {
+
+		@Bean
+		CacheInterceptor ownCache() {
+			return new CacheInterceptor(CacheOptions.builder(new org.springframework.cache.concurrent.ConcurrentMapCache("own")).build());
 		}
 
 	}
