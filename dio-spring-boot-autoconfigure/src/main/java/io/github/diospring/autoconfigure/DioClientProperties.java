@@ -683,7 +683,7 @@ public class DioClientProperties {
 		/** Fraction of the time since Last-Modified that a response without explicit freshness stays fresh (RFC 9111 suggests 0.1). Default: 0 (off). */
 		private @Nullable Double heuristicFraction;
 
-		/** The longest heuristic freshness. Default: 1d. */
+		/** Longest heuristic freshness. Default: 1d. */
 		private @Nullable Duration heuristicMaxAge;
 
 		/** Whether responses to requests with an Authorization header are stored, each credential under its own keys. Default: false. */
