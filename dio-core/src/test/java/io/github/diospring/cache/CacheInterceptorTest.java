@@ -202,6 +202,18 @@ class CacheInterceptorTest {
 	}
 
 	@Test
+	void anAuthorizationAddedByAnInterceptorAfterTheCacheIsStillSeen() {
+		origin.resource("/late").body("user {Authorization}").echo("Authorization").cacheControl("max-age=60");
+		Dio dio = dio(cache());
+		dio.interceptors().add(io.github.diospring.interceptor.InterceptorsWrapper.builder()
+			.onRequest((options, handler) -> handler.next(options.withHeader("Authorization", "Bearer late")))
+			.build());
+		dio.get("/late", String.class).block();
+		assertThat(dio.get("/late", String.class).block().data()).isEqualTo("user Bearer late");
+		assertThat(origin.count("/late")).as("never stored: the request as sent had credentials").isEqualTo(2);
+	}
+
+	@Test
 	void allowedAuthorizationKeysEntriesByCredential() {
 		origin.resource("/mine").body("user {Authorization}").echo("Authorization").cacheControl("private, max-age=60");
 		Dio dio = dio(cache().allowAuthorization(true));
