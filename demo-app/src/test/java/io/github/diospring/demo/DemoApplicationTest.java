@@ -55,7 +55,7 @@ class DemoApplicationTest {
 
 	@Test
 	void yamlConfiguresNamedClients() {
-		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files");
+		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files", "catalog");
 		assertThat(this.dio.options().headers().value("X-Client")).isEqualTo("dio-demo");
 		assertThat(this.clients.get("files").options().receiveTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(this.clients.get("upstream").options().baseUrl()).isEqualTo("http://127.0.0.1:" + this.port + "/upstream");
@@ -63,6 +63,18 @@ class DemoApplicationTest {
 				"dioErrorAdaptorInterceptor", "dioLogInterceptor");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCatalogIsFetchedOnceAndThenAnsweredByTheHttpCache() {
+		Map<String, Object> first = json(call("GET", "/api/catalog", null));
+		Map<String, Object> second = json(call("GET", "/api/catalog", null));
+		assertThat((List<String>) second.get("items")).containsExactly("keyboard", "mouse", "monitor");
+		assertThat(List.of(first.get("cache"), second.get("cache"))).containsExactly("MISS", "HIT");
+		Map<String, Object> served = (Map<String, Object>) json(call("GET", "/upstream/catalog/served", null)).get("data");
+		assertThat(served).containsEntry("served", 1);
+		Map<String, Object> shown = json(call("GET", "/actuator/dio/catalog", null));
+		assertThat((Map<String, Object>) shown.get("cache")).containsEntry("store", "dio-catalog");
+	}
 
 
 

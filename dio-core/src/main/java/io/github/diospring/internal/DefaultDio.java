@@ -21,6 +21,7 @@ import io.github.diospring.ProgressCallback;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.ExchangeDecorator;
 import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.RequestBody;
 import io.github.diospring.adapter.ResponseBody;
@@ -188,7 +189,10 @@ public final class DefaultDio implements Dio {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		CallDeadline deadline = CallDeadline.start(options);
-		Mono<Response<Object>> exchange = this.adapter.fetch(options, body).flatMap(raw -> {
+		Mono<ResponseBody> fetched = (options.extra().get(ExchangeDecorator.EXTRA_KEY) instanceof ExchangeDecorator decorator)
+				? decorator.decorate(options, sent -> this.adapter.fetch(sent, body))
+				: this.adapter.fetch(options, body);
+		Mono<Response<Object>> exchange = fetched.flatMap(raw -> {
 			long[] received = { -1 };
 			ResponseBody responseBody = counted(deadline.bound(watch(raw, options, scope.observation)), options, received);
 			boolean valid = options.validateStatus().validate(responseBody.statusCode());

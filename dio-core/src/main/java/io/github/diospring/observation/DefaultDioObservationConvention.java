@@ -13,7 +13,8 @@ import io.micrometer.common.KeyValues;
  * {@code UriTemplates} —, {@code status}, {@code outcome}, {@code exception}, {@code client.name}
  * — the host —) plus {@code client} (the logical dio client) and {@code error.type} (the
  * {@link io.github.diospring.DioExceptionType}, {@code none} on success). A cancelled request has
- * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url}.
+ * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url}, and
+ * {@code dio.cache} (how the HTTP cache answered) when a cache took part.
  *
  * <pre>{@code
  * registry.observationConfig().observationConvention(new DefaultDioObservationConvention());
@@ -60,7 +61,9 @@ public class DefaultDioObservationConvention implements DioObservationConvention
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(DioObservationContext context) {
-		return KeyValues.of(KeyValue.of("http.url", url(context)));
+		KeyValues values = KeyValues.of(KeyValue.of("http.url", url(context)));
+		String cacheStatus = context.cacheStatus();
+		return (cacheStatus != null) ? values.and(KeyValue.of("dio.cache", cacheStatus)) : values;
 	}
 
 	private static String outcome(DioObservationContext context, Response<?> answered) {

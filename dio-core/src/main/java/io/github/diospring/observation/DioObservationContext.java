@@ -33,6 +33,8 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 
 	private final AtomicLong bytesReceived = new AtomicLong();
 
+	private volatile @Nullable String cacheStatus;
+
 	/**
 	 * @param clientName the logical client ({@code default} or a name under {@code dio.clients})
 	 * @param request the request as the caller made it
@@ -86,6 +88,16 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 	/** @return the body bytes received so far */
 	public AtomicLong bytesReceived() {
 		return this.bytesReceived;
+	}
+
+	/** @return how the HTTP cache answered ({@code HIT}, {@code REVALIDATED}, {@code STALE}, {@code MISS}), or null when it took no part */
+	public @Nullable String cacheStatus() {
+		return this.cacheStatus;
+	}
+
+	/** @param cacheStatus how the HTTP cache answered this request */
+	public void cacheStatus(@Nullable String cacheStatus) {
+		this.cacheStatus = cacheStatus;
 	}
 
 }

@@ -98,6 +98,18 @@ public final class DioObservations {
 		}
 	}
 
+	/**
+	 * The context of the dio request running in a Reactor context, for steps inside the request
+	 * (such as the HTTP cache) that record what they did on its observation.
+	 * @param view the Reactor context the request runs in
+	 * @return its observation context, or null when the request is not observed
+	 */
+	public static @Nullable DioObservationContext current(ContextView view) {
+		Observation observation = parent(view);
+		return (observation != null && observation.getContext() instanceof DioObservationContext context) ? context
+				: null;
+	}
+
 	private static @Nullable Observation parent(ContextView view) {
 		return view.getOrDefault(OBSERVATION_KEY, null);
 	}

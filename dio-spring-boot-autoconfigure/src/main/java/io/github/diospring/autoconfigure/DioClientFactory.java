@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds one {@link Dio} per client: its options, a connector with its proxy and TLS settings
- * (redirects left to dio), Boot's {@code WebClient.Builder}, its selection of interceptor beans,
- * then every {@link DioBuilderCustomizer}.
+ * (redirects left to dio), Boot's {@code WebClient.Builder}, its selection of interceptor beans
+ * with the built-ins (the HTTP cache among them), then every {@link DioBuilderCustomizer}.
  */
 final class DioClientFactory {
 
@@ -73,10 +73,12 @@ final class DioClientFactory {
 
 	private final ClientObservation observation;
 
+	private final ClientCache cache;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
-			ClientObservation observation) {
+			ClientObservation observation, ClientCache cache) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -86,6 +88,7 @@ final class DioClientFactory {
 		this.customizers = customizers;
 		this.builtIns = builtIns;
 		this.observation = observation;
+		this.cache = cache;
 	}
 
 	/** Collects the collaborators from the application context; each is optional. */
@@ -104,7 +107,8 @@ final class DioClientFactory {
 				(connector.getIfAvailable() != null) ? connector.getIfAvailable() : ClientHttpConnectorBuilder.detect(),
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
-				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
+				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation,
+				new ClientCache(beans));
 	}
 
 	/**
@@ -202,7 +206,8 @@ final class DioClientFactory {
 			.adapter((pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
-		this.builtIns.apply(settings, select(settings), this.interceptors.values(), names).forEach(builder::interceptor);
+		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values(), names);
+		this.cache.apply(settings, chain).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.diospring.ListFormat;
 import io.github.diospring.ResponseType;
+import io.github.diospring.cache.CachePolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
@@ -101,6 +102,9 @@ public class DioClientProperties {
 
 	/** The umi / Ant Design Pro response envelope (the ErrorAdaptorInterceptor). */
 	private final ErrorAdaptorSettings errorAdaptor = new ErrorAdaptorSettings();
+
+	/** The HTTP cache (the CacheInterceptor). */
+	private final CacheSettings cache = new CacheSettings();
 
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
@@ -276,6 +280,10 @@ public class DioClientProperties {
 
 	public ErrorAdaptorSettings getErrorAdaptor() {
 		return this.errorAdaptor;
+	}
+
+	public CacheSettings getCache() {
+		return this.cache;
 	}
 
 	/**
@@ -737,6 +745,166 @@ public class DioClientProperties {
 				this.host = host;
 			}
 
+		}
+
+	}
+
+
+	/** An HTTP cache with RFC 9111's private-cache rules and dio_cache_interceptor's policies. */
+	public static class CacheSettings {
+
+		/** Whether the CacheInterceptor joins the chain. Default: false. */
+		private @Nullable Boolean enabled;
+
+		/** Name of a cache in a Spring CacheManager (Redis...) to store entries in, shared by every client and instance using it; unset: an in-memory Caffeine cache of this client. */
+		private @Nullable String store;
+
+		/** Bean name of the CacheManager holding the store. Default: the application's only or primary CacheManager. */
+		private @Nullable String cacheManager;
+
+		/** Entries the in-memory store keeps at most. Default: 1000. */
+		private @Nullable Long maxEntries;
+
+		/** Bytes the in-memory store keeps at most. Default: 10MB. */
+		private @Nullable DataSize maxSize;
+
+		/** Responses with larger bodies are not stored. Default: 1MB. */
+		private @Nullable DataSize maxEntrySize;
+
+		/** Policy of requests that do not pick one. Default: request (follow the HTTP headers). */
+		private @Nullable CachePolicy policy;
+
+		/** How long past its freshness a stored response may still answer errors and force-cache requests; unset: no limit. */
+		private @Nullable Duration maxStale;
+
+		/** Response statuses answered with the stored (even stale) response instead, e.g. 500, 502, 503, 504. Default: none. */
+		private @Nullable List<Integer> hitCacheOnErrorCodes;
+
+		/** Whether connection failures and timeouts are answered with the stored (even stale) response. Default: false. */
+		private @Nullable Boolean hitCacheOnNetworkFailure;
+
+		/** Fraction of the time since Last-Modified that a response without explicit freshness stays fresh (RFC 9111 suggests 0.1). Default: 0 (off). */
+		private @Nullable Double heuristicFraction;
+
+		/** Longest heuristic freshness. Default: 1d. */
+		private @Nullable Duration heuristicMaxAge;
+
+		/** Whether responses to requests with an Authorization header are stored, each credential under its own keys. Default: false. */
+		private @Nullable Boolean allowAuthorization;
+
+		/** Whether STREAM responses and downloads are stored as they are read. Default: false. */
+		private @Nullable Boolean cacheStreams;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getStore() {
+			return this.store;
+		}
+
+		public void setStore(@Nullable String store) {
+			this.store = store;
+		}
+
+		public @Nullable String getCacheManager() {
+			return this.cacheManager;
+		}
+
+		public void setCacheManager(@Nullable String cacheManager) {
+			this.cacheManager = cacheManager;
+		}
+
+		public @Nullable Long getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(@Nullable Long maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public @Nullable DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(@Nullable DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public @Nullable DataSize getMaxEntrySize() {
+			return this.maxEntrySize;
+		}
+
+		public void setMaxEntrySize(@Nullable DataSize maxEntrySize) {
+			this.maxEntrySize = maxEntrySize;
+		}
+
+		public @Nullable CachePolicy getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(@Nullable CachePolicy policy) {
+			this.policy = policy;
+		}
+
+		public @Nullable Duration getMaxStale() {
+			return this.maxStale;
+		}
+
+		public void setMaxStale(@Nullable Duration maxStale) {
+			this.maxStale = maxStale;
+		}
+
+		public @Nullable List<Integer> getHitCacheOnErrorCodes() {
+			return this.hitCacheOnErrorCodes;
+		}
+
+		public void setHitCacheOnErrorCodes(@Nullable List<Integer> hitCacheOnErrorCodes) {
+			this.hitCacheOnErrorCodes = hitCacheOnErrorCodes;
+		}
+
+		public @Nullable Boolean getHitCacheOnNetworkFailure() {
+			return this.hitCacheOnNetworkFailure;
+		}
+
+		public void setHitCacheOnNetworkFailure(@Nullable Boolean hitCacheOnNetworkFailure) {
+			this.hitCacheOnNetworkFailure = hitCacheOnNetworkFailure;
+		}
+
+		public @Nullable Double getHeuristicFraction() {
+			return this.heuristicFraction;
+		}
+
+		public void setHeuristicFraction(@Nullable Double heuristicFraction) {
+			this.heuristicFraction = heuristicFraction;
+		}
+
+		public @Nullable Duration getHeuristicMaxAge() {
+			return this.heuristicMaxAge;
+		}
+
+		public void setHeuristicMaxAge(@Nullable Duration heuristicMaxAge) {
+			this.heuristicMaxAge = heuristicMaxAge;
+		}
+
+		public @Nullable Boolean getAllowAuthorization() {
+			return this.allowAuthorization;
+		}
+
+		public void setAllowAuthorization(@Nullable Boolean allowAuthorization) {
+			this.allowAuthorization = allowAuthorization;
+		}
+
+		public @Nullable Boolean getCacheStreams() {
+			return this.cacheStreams;
+		}
+
+		public void setCacheStreams(@Nullable Boolean cacheStreams) {
+			this.cacheStreams = cacheStreams;
 		}
 
 	}

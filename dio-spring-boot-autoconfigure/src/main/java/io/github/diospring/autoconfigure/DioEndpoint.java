@@ -18,8 +18,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@code /actuator/dio}: every client with its effective options as they are now and where each
  * came from ({@code client}, {@code top-level}, {@code default}, or {@code runtime} after
  * {@code dio.options(...)}), its interceptor chain in order (one naming for every client), its proxy
- * and TLS settings (secrets masked, pins counted) and how many cookies its jar holds (never their
- * values). {@code /actuator/dio/{name}} shows one client, and answers 404 for a name that is not one.
+ * and TLS settings (secrets masked, pins counted), how many cookies its jar holds (never their
+ * values) and its HTTP cache (settings, store, counts). {@code /actuator/dio/{name}} shows one
+ * client, and answers 404 for a name that is not one.
  *
  * <pre>{@code
  * management.endpoints.web.exposure.include: health,dio,metrics
@@ -58,6 +59,7 @@ public class DioEndpoint {
 		description.put("options", this.clients.configuration(name));
 		description.put("interceptors", this.clients.interceptorChain(name));
 		description.put("cookies", cookies(this.clients.get(name)));
+		description.put("cache", ClientCache.describe(this.clients.get(name)));
 		return description;
 	}
 

@@ -16,8 +16,9 @@ import io.micrometer.observation.ObservationHandler;
  * The meters beyond the {@code http.client.requests} timer: {@code dio.client.errors} by client and
  * {@link DioExceptionType} (and, when enabled, the envelope's error code for BIZ_ERROR, at most a
  * bounded number of distinct codes, the rest counted as {@code OTHER}), and
- * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client. Cancelled requests
- * are not errors.
+ * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client, and the HTTP cache's
+ * {@code dio.client.cache.hits}, {@code .misses}, {@code .revalidations} and {@code .stale} by client.
+ * Cancelled requests are not errors.
  *
  * <pre>{@code
  * registry.observationConfig().observationHandler(new DioMetricsObservationHandler(meters, true, 50));
@@ -60,8 +61,22 @@ public class DioMetricsObservationHandler implements ObservationHandler<DioObser
 			}
 			this.meters.counter("dio.client.errors", tags).increment();
 		}
+		String cacheStatus = context.cacheStatus();
+		if (cacheStatus != null) {
+			this.meters.counter(cacheMeter(cacheStatus), client).increment();
+		}
 		record(client, "dio.client.bytes.sent", context.bytesSent().get());
 		record(client, "dio.client.bytes.received", context.bytesReceived().get());
+	}
+
+	/** One counter per cache outcome: hits, misses, revalidations (a 304 answered from the cache), stale answers. */
+	private static String cacheMeter(String cacheStatus) {
+		return switch (cacheStatus) {
+			case "HIT" -> "dio.client.cache.hits";
+			case "REVALIDATED" -> "dio.client.cache.revalidations";
+			case "STALE" -> "dio.client.cache.stale";
+			default -> "dio.client.cache.misses";
+		};
 	}
 
 	private void record(Tags client, String name, long bytes) {

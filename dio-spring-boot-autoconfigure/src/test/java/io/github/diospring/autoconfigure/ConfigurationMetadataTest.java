@@ -32,7 +32,8 @@ class ConfigurationMetadataTest {
 				"dio.max-redirects", "dio.clients", "dio.proxy.host", "dio.proxy.non-proxy-hosts", "dio.ssl.bundle",
 				"dio.ssl.pins", "dio.log.enabled", "dio.log.redacted-headers", "dio.interceptors.include",
 				"dio.cookie.enabled", "dio.cookie.persist-dir", "dio.error-adaptor.enabled", "dio.error-adaptor.fields.error-message",
-				"dio.error-adaptor.data-field", "dio.error-adaptor.notification-show-type");
+				"dio.error-adaptor.data-field", "dio.error-adaptor.notification-show-type", "dio.cache.enabled",
+				"dio.cache.store", "dio.cache.max-stale", "dio.cache.hit-cache-on-error-codes");
 		assertThat(properties.get("dio.connect-timeout")).containsEntry("type", "java.time.Duration");
 		assertThat(properties.get("dio.max-redirects")).containsEntry("defaultValue", 5);
 		assertThat(properties.values()).allSatisfy(p -> assertThat((String) p.get("description"))
@@ -51,6 +52,8 @@ class ConfigurationMetadataTest {
 		assertThat(hints.get("dio.list-format")).contains("multi", "multi-compatible", "csv", "ssv", "tsv", "pipes");
 		assertThat(hints.get("dio.proxy.type")).containsExactly("http", "socks5");
 		assertThat(hints.get("dio.error-adaptor.notification-show-type")).containsExactly("4", "3");
+		assertThat(hints.get("dio.cache.policy")).containsExactly("request", "refresh", "refresh-force-cache",
+				"force-cache", "no-cache");
 	}
 
 }
