@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
@@ -55,6 +56,17 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class WebClientAdapter implements HttpClientAdapter {
 
+	/**
+	 * {@code Response.extra()} key of the HTTP version the response came with ({@code HTTP/1.1},
+	 * {@code HTTP/2.0}), when the adapter's Reactor Netty client reports it (see
+	 * {@link #reportingHttpVersion(HttpClient)}; the clients of {@link #create()} and
+	 * {@link #create(HttpClient)} and the auto-configured ones do).
+	 */
+	public static final String HTTP_VERSION = "httpVersion";
+
+	/** Where each exchange leaves a holder in the Reactor context for its HTTP version. */
+	private static final String VERSION_HOLDER = WebClientAdapter.class.getName() + ".httpVersion";
+
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
@@ -70,6 +82,17 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		this(builder.clone().build(), null);
 	}
 
+	/**
+	 * Uses the given builder, whose connector runs on {@code ownedPool}: the adapter disposes the
+	 * pool when it is closed (for a pool made for this client alone, such as an HTTP/2 pool).
+	 * @param builder the builder, cloned
+	 * @param ownedPool the pool to dispose with the adapter
+	 * @return the adapter
+	 */
+	public static WebClientAdapter create(WebClient.Builder builder, ConnectionProvider ownedPool) {
+		return new WebClientAdapter(builder.clone().build(), ownedPool);
+	}
+
 	private WebClientAdapter(WebClient webClient, @Nullable ConnectionProvider ownedPool) {
 		this.webClient = webClient;
 		this.ownedPool = ownedPool;
@@ -81,7 +104,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create() {
 		ConnectionProvider pool = ConnectionProvider.builder("dio").maxIdleTime(Duration.ofSeconds(30)).build();
-		HttpClient httpClient = HttpClient.create(pool).followRedirect(false);
+		HttpClient httpClient = reportingHttpVersion(HttpClient.create(pool).followRedirect(false));
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		return new WebClientAdapter(client, pool);
 	}
@@ -95,9 +118,33 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(HttpClient httpClient) {
 		WebClient client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(httpClient.followRedirect(false)))
+			.clientConnector(new ReactorClientHttpConnector(reportingHttpVersion(httpClient.followRedirect(false))))
 			.build();
 		return new WebClientAdapter(client, null);
+	}
+
+	/**
+	 * Makes a Reactor Netty client tell each response's HTTP version, which then appears on
+	 * {@code response.extra().get(WebClientAdapter.HTTP_VERSION)}. For clients you build yourself
+	 * and hand over through a connector.
+	 *
+	 * <pre>{@code
+	 * HttpClient h2 = WebClientAdapter.reportingHttpVersion(HttpClient.create().protocol(HttpProtocol.H2C));
+	 * Dio dio = Dio.builder().adapter(new WebClientAdapter(WebClient.builder()
+	 *         .clientConnector(new ReactorClientHttpConnector(h2.followRedirect(false))))).build();
+	 * }</pre>
+	 * @param httpClient the client
+	 * @return the client, reporting
+	 */
+	public static HttpClient reportingHttpVersion(HttpClient httpClient) {
+		return httpClient.doOnResponse((response, connection) -> {
+			Object holder = response.currentContextView().getOrDefault(VERSION_HOLDER, null);
+			if (holder instanceof AtomicReference<?> version) {
+				@SuppressWarnings("unchecked")
+				AtomicReference<String> text = (AtomicReference<String>) version;
+				text.set(response.version().text());
+			}
+		});
 	}
 
 	@Override
@@ -123,7 +170,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
-				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects));
+				return Mono.just(toResponseBody(options, entity, body, hop, redirects));
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
@@ -156,7 +203,8 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
 			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
 		}
-		return exchange.onErrorMap(ex -> TransportErrors.translate(ex, options));
+		return exchange.onErrorMap(ex -> TransportErrors.translate(ex, options))
+			.contextWrite(context -> context.put(VERSION_HOLDER, hop.version));
 	}
 
 	private static void writeHeaders(RequestOptions options, Hop hop, HttpHeaders target) {
@@ -171,7 +219,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
+			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects) {
 		Headers.Builder headers = Headers.builder();
 		entity.getHeaders().forEach(headers::set);
 		Duration receiveTimeout = options.receiveTimeout();
@@ -181,8 +229,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
+		String version = hop.version.get();
 		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
-				redirects, uri, Map.of());
+				redirects, hop.uri, (version != null) ? Map.of(HTTP_VERSION, version) : Map.of());
 	}
 
 	/** Signals of one exchange's progress, and the timer that watches them. */
@@ -218,6 +267,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		final Headers headers;
 
 		final @Nullable RequestBody body;
+
+		/** Filled in by the Reactor Netty client when the response headers arrive. */
+		final AtomicReference<@Nullable String> version = new AtomicReference<>();
 
 		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
 			this.method = method;

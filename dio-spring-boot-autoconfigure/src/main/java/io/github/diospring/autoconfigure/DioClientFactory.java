@@ -131,17 +131,19 @@ final class DioClientFactory {
 		BaseOptions options = settings.toBaseOptions();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
-		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		ClientHttpVersion.Applied version = ClientHttpVersion.apply(settings,
+				ClientProxy.apply(settings, this.connectorBuilder));
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
-			.clientConnector(connector.build(connectorSettings))
+			.clientConnector(version.connector().build(connectorSettings))
 			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP);
 		Dio.Builder builder = Dio.builder()
 			.name(settings.name)
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter(new WebClientAdapter(webClient))
+			.adapter((version.pool() != null) ? WebClientAdapter.create(webClient, version.pool())
+					: new WebClientAdapter(webClient))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
