@@ -83,7 +83,7 @@ class DioHttpVersionTest {
 			.handle((request, response) -> response.sendString(Mono.just("ok")))
 			.bindNow();
 		try {
-			this.runner.withPropertyValues("dio.base-url=http://127.0.0.1:" + http11.port())
+			this.runner.withPropertyValues("dio.base-url=http://127.0.0.1:" + http11.port(), "dio.http-version=http-1-1")
 				.run(context -> assertThat(context.getBean(Dio.class).get("/").block(Duration.ofSeconds(20)).extra())
 					.containsEntry(WebClientAdapter.HTTP_VERSION, "HTTP/1.1"));
 		}
