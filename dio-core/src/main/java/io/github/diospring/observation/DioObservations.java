@@ -77,10 +77,14 @@ public final class DioObservations {
 				.start();
 			RequestOptions traced = withTraceHeaders(options, context.getCarrier());
 			AtomicBoolean stopped = new AtomicBoolean();
+			AtomicBoolean handedOver = new AtomicBoolean();
 			return exchange.apply(traced, context)
 				.doOnSuccess(response -> {
 					context.setResponse(response);
-					if (!streamed(options, response)) {
+					if (streamed(options, response)) {
+						handedOver.set(true);
+					}
+					else {
 						stop(observation, stopped);
 					}
 				})
@@ -98,8 +102,11 @@ public final class DioObservations {
 					stop(observation, stopped);
 				})
 				.doOnCancel(() -> {
-					context.cancelled();
-					stop(observation, stopped);
+					// a Mono may be cancelled after its value; a streamed body's observation is the body's then
+					if (!handedOver.get()) {
+						context.cancelled();
+						stop(observation, stopped);
+					}
 				})
 				.contextWrite(c -> c.put(OBSERVATION_KEY, observation));
 		});
