@@ -17,6 +17,8 @@ import io.github.diospring.Options;
 import io.github.diospring.ProgressCallback;
 import io.github.diospring.ReadmeExamplesTest;
 import io.github.diospring.SseOptions;
+import io.github.diospring.cookie.CookieManager;
+import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.envelope.BizException;
 import io.github.diospring.envelope.DefaultErrorAdaptor;
 import io.github.diospring.envelope.EnvelopeFields;
@@ -148,6 +150,9 @@ class HttpExchangeTest {
 
 		@GetExchange("/me")
 		User me();
+
+		@GetExchange("/old")
+		User moved();
 
 	}
 
@@ -346,6 +351,21 @@ class HttpExchangeTest {
 		assertThat(this.api.me()).isEqualTo(new User(7, "Me"));
 		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")));
 		server.wireMock().verify(2, getRequestedFor(urlEqualTo("/api/users/me")));
+	}
+
+	@Test
+	void cookiesFromTheJarAndRedirectsApplyToInterfaceCalls() {
+		server.wireMock().stubFor(post("/api/users/login")
+			.willReturn(aResponse().withStatus(204).withHeader("Set-Cookie", "sid=abc; Path=/")));
+		server.wireMock().stubFor(get("/api/users/old")
+			.willReturn(aResponse().withStatus(302).withHeader("Location", "/api/users/1")));
+		this.dio.interceptors().add(new CookieManager(new DefaultCookieJar()));
+
+		this.api.login("ann", "secret");
+		User moved = this.api.moved();
+
+		assertThat(moved).isEqualTo(new User(1, "Ann"));
+		server.wireMock().verify(getRequestedFor(urlEqualTo("/api/users/1")).withHeader("Cookie", equalTo("sid=abc")));
 	}
 
 	@Test
