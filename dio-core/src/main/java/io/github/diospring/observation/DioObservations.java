@@ -122,6 +122,7 @@ public final class DioObservations {
 	private static <T> Response<T> observeBody(Response<T> response, Observation observation,
 			DioObservationContext context, AtomicBoolean stopped) {
 		ResponseBody body = (ResponseBody) response.data();
+		// stopped before the end reaches the reader, so the meters are there when its stream completes
 		return (Response<T>) response.withData(body.mapStream(stream -> stream.doOnError(error -> {
 			DioException failure = DioException.from(response.requestOptions(), error);
 			if (failure.type() == DioExceptionType.CANCEL) {
@@ -131,7 +132,8 @@ public final class DioObservations {
 				context.failure(failure);
 				observation.error(failure);
 			}
-		}).doFinally(signal -> stop(observation, stopped))));
+			stop(observation, stopped);
+		}).doOnComplete(() -> stop(observation, stopped)).doOnCancel(() -> stop(observation, stopped))));
 	}
 
 	private static void stop(Observation observation, AtomicBoolean stopped) {

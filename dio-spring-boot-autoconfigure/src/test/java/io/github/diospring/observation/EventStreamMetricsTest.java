@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An event stream is one {@code http.client.requests} timing per connection, and its events are counted. */
 class EventStreamMetricsTest {
@@ -39,6 +40,7 @@ class EventStreamMetricsTest {
 		assertThat(dio.sse("/feed", String.class, null, SseOptions.builder().reconnect(false).build())
 			.collectList().block(Duration.ofSeconds(20))).hasSize(3);
 
+		await().atMost(Duration.ofSeconds(20)).until(() -> meters.find("dio.client.events").counter() != null);
 		Timer timer = meters.get("http.client.requests").tags("uri", "/feed", "client", "feeds", "status", "200").timer();
 		assertThat(timer.count()).isEqualTo(1);
 		assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
