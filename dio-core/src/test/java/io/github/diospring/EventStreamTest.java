@@ -245,7 +245,7 @@ class EventStreamTest {
 
 	@Test
 	void theIdleReceiveTimeoutReconnectsAfterTheLastEvent() {
-		List<String> data = this.dio.sse("/stall", String.class, r -> r.receiveTimeout(Duration.ofMillis(300)),
+		List<String> data = this.dio.sse("/stall", String.class, r -> r.receiveTimeout(Duration.ofSeconds(1)),
 				SseOptions.builder().retryDelay(Duration.ofMillis(10)).build())
 			.map(ServerSentEvent::data)
 			.collectList()
