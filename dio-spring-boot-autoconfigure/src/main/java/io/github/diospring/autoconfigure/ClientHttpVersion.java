@@ -6,6 +6,10 @@ import io.github.diospring.adapter.WebClientAdapter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
@@ -14,7 +18,8 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * A client's {@code http-version} applied to its Reactor Netty connector. HTTP/2 gets a pool of
  * its own that fills a connection's streams before it opens another, so concurrent requests share
- * one connection; the client's adapter disposes it. Every Reactor Netty connector also reports each
+ * one connection; the client's adapter disposes it. h2 with an SSL bundle or pins keeps them and
+ * adds ALPN. Every Reactor Netty connector also reports each
  * response's version on {@code Response.extra()}.
  */
 final class ClientHttpVersion {
@@ -23,7 +28,7 @@ final class ClientHttpVersion {
 	}
 
 	/** @return the connector builder with the version applied, and the pool made for it (or null) */
-	static Applied apply(ClientSettings settings, ClientHttpConnectorBuilder<?> builder) {
+	static Applied apply(ClientSettings settings, ClientHttpConnectorBuilder<?> builder, @Nullable SslBundle tls) {
 		DioClientProperties.HttpVersion version = settings.pick(DioClientProperties::getHttpVersion);
 		if (!(builder instanceof ReactorClientHttpConnectorBuilder reactor)) {
 			if (version != null && version != DioClientProperties.HttpVersion.HTTP_1_1) {
@@ -37,12 +42,6 @@ final class ClientHttpVersion {
 		if (version == null || version == DioClientProperties.HttpVersion.HTTP_1_1) {
 			return new Applied(reporting, null);
 		}
-		if (version == DioClientProperties.HttpVersion.H2 && (settings.sslBundle() != null || !settings.pins().isEmpty())) {
-			// Boot applies a bundle as a TLS context without ALPN, which would silently stay on HTTP/1.1
-			throw new DioConfigurationException(settings.property("http-version", DioClientProperties::getHttpVersion),
-					version, "cannot be combined with ssl.bundle or ssl.pins yet (the bundle's TLS context has no ALPN)",
-					"Remove http-version (HTTP/1.1), or trust the server through the JVM's trust store.");
-		}
 		ConnectionProvider pool = ConnectionProvider.builder("dio-" + settings.name)
 			.maxIdleTime(Duration.ofSeconds(30))
 			.allocationStrategy(Http2AllocationStrategy.builder().minConnections(1).maxConnections(16)
@@ -50,8 +49,28 @@ final class ClientHttpVersion {
 			.build();
 		HttpProtocol[] protocols = (version == DioClientProperties.HttpVersion.H2C)
 				? new HttpProtocol[] { HttpProtocol.H2C } : new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2 };
-		return new Applied(reporting.withHttpClientFactory(() -> HttpClient.create(pool))
-			.withHttpClientCustomizer(client -> client.protocol(protocols)), pool);
+		ReactorClientHttpConnectorBuilder connector = reporting.withHttpClientFactory(() -> HttpClient.create(pool))
+			.withHttpClientCustomizer(client -> client.protocol(protocols));
+		if (version == DioClientProperties.HttpVersion.H2 && tls != null) {
+			// Boot applies a bundle as a TLS context without ALPN, which would quietly stay on HTTP/1.1
+			connector = connector.withHttpClientCustomizer(client -> client.secure(spec -> spec.sslContext(alpn(tls))));
+		}
+		return new Applied(connector, pool);
+	}
+
+	/** The bundle's key and trust managers (certificate pins included) in a TLS context that offers h2 with ALPN. */
+	private static Http2SslContextSpec alpn(SslBundle bundle) {
+		SslManagerBundle managers = bundle.getManagers();
+		SslOptions options = bundle.getOptions();
+		return Http2SslContextSpec.forClient().configure(builder -> {
+			builder.keyManager(managers.getKeyManagerFactory()).trustManager(managers.getTrustManagerFactory());
+			if (options.getCiphers() != null) {
+				builder.ciphers(SslOptions.asSet(options.getCiphers()));
+			}
+			if (options.getEnabledProtocols() != null) {
+				builder.protocols(options.getEnabledProtocols());
+			}
+		});
 	}
 
 	/**

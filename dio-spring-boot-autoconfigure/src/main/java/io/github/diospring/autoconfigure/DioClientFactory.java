@@ -132,7 +132,7 @@ final class DioClientFactory {
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		ClientHttpVersion.Applied version = ClientHttpVersion.apply(settings,
-				ClientProxy.apply(settings, this.connectorBuilder));
+				ClientProxy.apply(settings, this.connectorBuilder), connectorSettings.sslBundle());
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
 			.clientConnector(version.connector().build(connectorSettings))
