@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the actuator endpoint shows of one client's configuration: each option's effective value
- * and where it came from ({@code client}, {@code top-level} or {@code default}), its proxy (password
+ * and where it came from ({@code client}, {@code top-level} or {@code default}), its HTTP version, its proxy (password
  * masked) and TLS settings (pins counted, never shown). Header values that look like credentials
  * are masked.
  */
@@ -36,6 +36,9 @@ final class ClientDescription {
 			Object value = value(component, options);
 			described.put(kebab(camel), Map.of("value", String.valueOf(value), "source", source(settings, getter)));
 		}
+		DioClientProperties.HttpVersion version = settings.pick(DioClientProperties::getHttpVersion);
+		described.put("http-version", Map.of("value", String.valueOf((version != null) ? version
+				: DioClientProperties.HttpVersion.HTTP_1_1), "source", source(settings, getter("httpVersion"))));
 		DioClientProperties.Proxy proxy = settings.proxy();
 		if (proxy.getHost() != null) {
 			Map<String, Object> p = new LinkedHashMap<>();

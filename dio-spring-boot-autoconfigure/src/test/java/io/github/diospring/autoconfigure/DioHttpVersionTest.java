@@ -89,6 +89,8 @@ class DioHttpVersionTest {
 				assertThat(concurrent).allSatisfy(r -> assertThat(r.extra())
 					.containsEntry(WebClientAdapter.HTTP_VERSION, "HTTP/2.0"));
 				assertThat(clientPorts).as("one client connection for all streams").hasSize(1);
+				assertThat(context.getBean(DioClients.class).configuration("fast").get("http-version"))
+					.isEqualTo(Map.of("value", "H2C", "source", "client"));
 			});
 	}
 
