@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
@@ -56,6 +57,17 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class WebClientAdapter implements HttpClientAdapter {
 
+	/**
+	 * {@code Response.extra()} key of the HTTP version the response came with ({@code HTTP/1.1},
+	 * {@code HTTP/2.0}), when the adapter's Reactor Netty client reports it (see
+	 * {@link #reportingHttpVersion(HttpClient)}; the clients of {@link #create()} and
+	 * {@link #create(HttpClient)} and the auto-configured ones do).
+	 */
+	public static final String HTTP_VERSION = "httpVersion";
+
+	/** Where each exchange leaves a holder in the Reactor context for its HTTP version. */
+	private static final String VERSION_HOLDER = WebClientAdapter.class.getName() + ".httpVersion";
+
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
@@ -97,7 +109,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(PoolSettings pool) {
 		ConnectionProvider provider = pool.newConnectionProvider("dio");
-		HttpClient httpClient = prepare(HttpClient.create(provider))
+		HttpClient httpClient = reportingHttpVersion(prepare(HttpClient.create(provider)))
 			// dio's connectTimeout is measured by the adapter; Netty's own default (30 s) would cut it short
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
@@ -113,7 +125,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(HttpClient httpClient) {
 		WebClient client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(prepare(httpClient)))
+			.clientConnector(new ReactorClientHttpConnector(reportingHttpVersion(prepare(httpClient))))
 			.build();
 		return new WebClientAdapter(client, null);
 	}
@@ -148,6 +160,30 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		return httpClient.followRedirect(false).doOnRequest(ConnectionReuse::record);
 	}
 
+	/**
+	 * Makes a Reactor Netty client tell each response's HTTP version, which then appears on
+	 * {@code response.extra().get(WebClientAdapter.HTTP_VERSION)}. For clients you build yourself
+	 * and hand over through a connector.
+	 *
+	 * <pre>{@code
+	 * HttpClient h2 = WebClientAdapter.reportingHttpVersion(HttpClient.create().protocol(HttpProtocol.H2C));
+	 * Dio dio = Dio.builder().adapter(new WebClientAdapter(WebClient.builder()
+	 *         .clientConnector(new ReactorClientHttpConnector(h2.followRedirect(false))))).build();
+	 * }</pre>
+	 * @param httpClient the client
+	 * @return the client, reporting
+	 */
+	public static HttpClient reportingHttpVersion(HttpClient httpClient) {
+		return httpClient.doOnResponse((response, connection) -> {
+			Object holder = response.currentContextView().getOrDefault(VERSION_HOLDER, null);
+			if (holder instanceof AtomicReference<?> version) {
+				@SuppressWarnings("unchecked")
+				AtomicReference<String> text = (AtomicReference<String>) version;
+				text.set(response.version().text());
+			}
+		});
+	}
+
 	@Override
 	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
 		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),
@@ -171,7 +207,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
-				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects));
+				return Mono.just(toResponseBody(options, entity, body, hop, redirects));
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
@@ -213,7 +249,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			.retrieve()
 			.onStatus(status -> true, response -> Mono.empty())
 			.toEntityFlux(DataBuffer.class)
-			.contextWrite(context -> context.put(ConnectionReuse.class, reuse));
+			.contextWrite(context -> context.put(ConnectionReuse.class, reuse).put(VERSION_HOLDER, hop.version));
 		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
 			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
 		}
@@ -240,7 +276,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
+			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects) {
 		Headers.Builder headers = Headers.builder();
 		entity.getHeaders().forEach(headers::set);
 		Duration receiveTimeout = options.receiveTimeout();
@@ -250,8 +286,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
+		String version = hop.version.get();
 		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
-				redirects, uri, Map.of());
+				redirects, hop.uri, (version != null) ? Map.of(HTTP_VERSION, version) : Map.of());
 	}
 
 	/** Signals of one exchange's progress, and the timer that watches them. */
@@ -289,6 +326,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		final Headers headers;
 
 		final @Nullable RequestBody body;
+
+		/** Filled in by the Reactor Netty client when the response headers arrive. */
+		final AtomicReference<@Nullable String> version = new AtomicReference<>();
 
 		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
 			this.method = method;

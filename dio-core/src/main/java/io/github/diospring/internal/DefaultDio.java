@@ -22,6 +22,7 @@ import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ExchangeDecorator;
+import io.github.diospring.SseOptions;
 import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.RequestBody;
 import io.github.diospring.adapter.ResponseBody;
@@ -34,6 +35,7 @@ import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,7 @@ public final class DefaultDio implements Dio {
 
 	/** Whether {@link #close(boolean)} closes the adapter: not when it is shared with the client this one was cloned from. */
 	private final boolean ownsAdapter;
+	private final EventStreams eventStreams;
 
 	/**
 	 * @param options the client's defaults
@@ -89,6 +92,7 @@ public final class DefaultDio implements Dio {
 		this.transformer = Objects.requireNonNull(transformer, "transformer");
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.interceptors.addAll(interceptors);
+		this.eventStreams = new EventStreams(this, jsonMapper);
 	}
 
 	@Override
@@ -145,6 +149,17 @@ public final class DefaultDio implements Dio {
 	public Mono<Response<ResponseBody>> download(String path, Function<Headers, Path> savePath,
 			@Nullable Consumer<RequestOptions.Builder> customizer, DownloadOptions options) {
 		return Downloads.start(this, path, SavePath.of(savePath), customizer, options);
+	}
+
+	@Override
+	public <T> Flux<ServerSentEvent<T>> sse(String path, Type dataType,
+			@Nullable Consumer<RequestOptions.Builder> customizer, SseOptions options) {
+		return this.eventStreams.sse(path, dataType, customizer, options);
+	}
+
+	@Override
+	public <T> Flux<T> ndjson(String path, Type type, @Nullable Consumer<RequestOptions.Builder> customizer) {
+		return this.eventStreams.ndjson(path, type, customizer);
 	}
 
 	@Override

@@ -35,6 +35,8 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 
 	private volatile @Nullable String cacheStatus;
 
+	private final AtomicLong events;
+
 	/**
 	 * @param clientName the logical client ({@code default} or a name under {@code dio.clients})
 	 * @param request the request as the caller made it
@@ -47,6 +49,8 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 		});
 		this.clientName = clientName;
 		this.request = request;
+		this.events = (request.extra().get(DioObservations.STREAM_EVENTS) instanceof AtomicLong counter) ? counter
+				: new AtomicLong();
 		setCarrier(Headers.builder());
 	}
 
@@ -83,6 +87,11 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 	/** @return the body bytes sent so far */
 	public AtomicLong bytesSent() {
 		return this.bytesSent;
+	}
+
+	/** @return the events (server-sent events, NDJSON lines) an event stream delivered so far; 0 otherwise */
+	public AtomicLong events() {
+		return this.events;
 	}
 
 	/** @return the body bytes received so far */

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the actuator endpoint shows of one client's configuration: each option's effective value
  * now and where it came from ({@code client}, {@code top-level}, {@code default}, or
- * {@code runtime} when {@code dio.options(...)} changed it after start-up), its proxy (password
+ * {@code runtime} when {@code dio.options(...)} changed it after start-up), its HTTP version, its proxy (password
  * masked) and TLS settings (pins counted, never shown). Header values that look like credentials
  * are masked.
  */
@@ -40,6 +40,9 @@ final class ClientDescription {
 					: "runtime";
 			described.put(kebab(camel), Map.of("value", value, "source", source));
 		}
+		DioClientProperties.HttpVersion version = settings.pick(DioClientProperties::getHttpVersion);
+		described.put("http-version", Map.of("value", String.valueOf((version != null) ? version
+				: DioClientProperties.HttpVersion.HTTP_1_1), "source", source(settings, getter("httpVersion"))));
 		DioClientProperties.Proxy proxy = settings.proxy();
 		if (proxy.getHost() != null) {
 			Map<String, Object> p = new LinkedHashMap<>();

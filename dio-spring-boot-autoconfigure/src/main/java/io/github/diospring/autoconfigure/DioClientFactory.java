@@ -182,7 +182,17 @@ final class DioClientFactory {
 					"Use the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), or remove the pool settings.");
 		}
 		try {
-			return build(settings, options, connector.build(connectorSettings), pool, names);
+			ClientHttpVersion.Applied version = ClientHttpVersion.apply(settings, connector, connectorSettings.sslBundle());
+			if (version.pool() != null) {
+				if (pool != null) {
+					version.pool().dispose();
+					throw new DioConfigurationException(settings.poolProperty(), "set",
+							"does not apply to an HTTP/2 client (http-version h2 or h2c): it keeps its own pool of multiplexed connections",
+							"Remove this client's pool settings, or set its http-version to http-1-1.");
+				}
+				pool = version.pool();
+			}
+			return build(settings, options, version.connector().build(connectorSettings), pool, names);
 		}
 		catch (RuntimeException ex) {
 			if (pool != null) {

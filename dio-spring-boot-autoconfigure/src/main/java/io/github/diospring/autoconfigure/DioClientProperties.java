@@ -85,6 +85,13 @@ public class DioClientProperties {
 	/** Free-form values visible to interceptors. */
 	private Map<String, String> extra = new LinkedHashMap<>();
 
+	/**
+	 * HTTP version: http-1-1 (default), h2 (HTTP/2 over TLS negotiated with ALPN, HTTP/1.1 when the
+	 * server has no HTTP/2, plain http stays HTTP/1.1) or h2c (HTTP/2 without TLS, prior knowledge).
+	 * Needs the Reactor Netty connector.
+	 */
+	private @Nullable HttpVersion httpVersion;
+
 	/** Forward proxy. */
 	private final Proxy proxy = new Proxy();
 
@@ -260,6 +267,14 @@ public class DioClientProperties {
 
 	public void setExtra(Map<String, String> extra) {
 		this.extra = extra;
+	}
+
+	public @Nullable HttpVersion getHttpVersion() {
+		return this.httpVersion;
+	}
+
+	public void setHttpVersion(@Nullable HttpVersion httpVersion) {
+		this.httpVersion = httpVersion;
 	}
 
 	public Proxy getProxy() {
@@ -906,6 +921,19 @@ public class DioClientProperties {
 		public void setCacheStreams(@Nullable Boolean cacheStreams) {
 			this.cacheStreams = cacheStreams;
 		}
+	}
+
+	/** The HTTP versions a client can speak. */
+	public enum HttpVersion {
+
+		/** HTTP/1.1 only. */
+		HTTP_1_1,
+
+		/** HTTP/2 over TLS, negotiated with ALPN; HTTP/1.1 when the server has no HTTP/2. */
+		H2,
+
+		/** HTTP/2 over plain TCP with prior knowledge (the server must speak HTTP/2). */
+		H2C
 
 	}
 

@@ -36,6 +36,9 @@ public class DioProperties extends DioClientProperties {
 	/** Meters beyond the http.client.requests timer. */
 	private final Metrics metrics = new Metrics();
 
+	/** Spring's HTTP service interfaces ({@code @ImportHttpServices}) on dio clients. */
+	private final HttpServices httpServices = new HttpServices();
+
 	/** Named clients, each injectable with @Qualifier("name"); unset values come from the top level. */
 	private Map<String, DioClientProperties> clients = new LinkedHashMap<>();
 
@@ -53,6 +56,10 @@ public class DioProperties extends DioClientProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public HttpServices getHttpServices() {
+		return this.httpServices;
 	}
 
 	public Map<String, DioClientProperties> getClients() {
@@ -212,6 +219,25 @@ public class DioProperties extends DioClientProperties {
 
 		public void setMaxErrorCodes(int maxErrorCodes) {
 			this.maxErrorCodes = maxErrorCodes;
+		}
+
+	}
+
+	/** HTTP service groups served by dio clients. */
+	public static class HttpServices {
+
+		/**
+		 * Whether an @ImportHttpServices group named like a dio client ('default', or a name under
+		 * dio.clients) runs through that client instead of Boot's own.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
