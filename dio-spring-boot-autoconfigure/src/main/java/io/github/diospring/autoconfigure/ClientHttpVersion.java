@@ -14,6 +14,7 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * A client's {@code http-version} applied to its Reactor Netty connector. HTTP/2 gets a pool of
@@ -53,7 +54,7 @@ final class ClientHttpVersion {
 			.withHttpClientCustomizer(client -> client.protocol(protocols));
 		if (version == DioClientProperties.HttpVersion.H2 && tls != null) {
 			// Boot applies a bundle as a TLS context without ALPN, which would quietly stay on HTTP/1.1
-			connector = connector.withHttpClientCustomizer(client -> client.secure(spec -> spec.sslContext(alpn(tls))));
+			connector = connector.withHttpClientCustomizer(client -> client.secure(spec -> spec.sslContext((SslProvider.GenericSslContextSpec<?>) alpn(tls))));
 		}
 		return new Applied(connector, pool);
 	}
