@@ -13,7 +13,8 @@ import io.micrometer.common.KeyValues;
  * {@code UriTemplates} —, {@code status}, {@code outcome}, {@code exception}, {@code client.name}
  * — the host —) plus {@code client} (the logical dio client) and {@code error.type} (the
  * {@link io.github.diospring.DioExceptionType}, {@code none} on success). A cancelled request has
- * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url}.
+ * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url} and
+ * {@code dio.attempts} (1 plus the retries; a span attribute, not a metric tag).
  *
  * <pre>{@code
  * registry.observationConfig().observationConvention(new DefaultDioObservationConvention());
@@ -60,7 +61,8 @@ public class DefaultDioObservationConvention implements DioObservationConvention
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(DioObservationContext context) {
-		return KeyValues.of(KeyValue.of("http.url", url(context)));
+		return KeyValues.of(KeyValue.of("http.url", url(context)),
+				KeyValue.of("dio.attempts", String.valueOf(context.attempts().get())));
 	}
 
 	private static String outcome(DioObservationContext context, Response<?> answered) {
