@@ -16,8 +16,9 @@ import io.micrometer.observation.ObservationHandler;
  * The meters beyond the {@code http.client.requests} timer: {@code dio.client.errors} by client and
  * {@link DioExceptionType} (and, when enabled, the envelope's error code for BIZ_ERROR, at most a
  * bounded number of distinct codes, the rest counted as {@code OTHER}), and
- * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client. Cancelled requests
- * are not errors.
+ * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client, and
+ * {@code dio.client.retries} by client (the retries a {@code RetryInterceptor} made). Cancelled
+ * requests are not errors.
  *
  * <pre>{@code
  * registry.observationConfig().observationHandler(new DioMetricsObservationHandler(meters, true, 50));
@@ -59,6 +60,10 @@ public class DioMetricsObservationHandler implements ObservationHandler<DioObser
 				tags = tags.and("error.code", boundedCode(biz.errorInfo().errorCodeText()));
 			}
 			this.meters.counter("dio.client.errors", tags).increment();
+		}
+		int retries = context.attempts().get() - 1;
+		if (retries > 0) {
+			this.meters.counter("dio.client.retries", client).increment(retries);
 		}
 		record(client, "dio.client.bytes.sent", context.bytesSent().get());
 		record(client, "dio.client.bytes.received", context.bytesReceived().get());
