@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
+import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -59,10 +60,12 @@ final class DioClientFactory {
 
 	private final ClientObservation observation;
 
+	private final List<ClientAdapterDecorator> adapterDecorators;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
-			ClientObservation observation) {
+			ClientObservation observation, List<ClientAdapterDecorator> adapterDecorators) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -72,6 +75,7 @@ final class DioClientFactory {
 		this.customizers = customizers;
 		this.builtIns = builtIns;
 		this.observation = observation;
+		this.adapterDecorators = adapterDecorators;
 	}
 
 	/** Collects the collaborators from the application context; each is optional. */
@@ -89,7 +93,8 @@ final class DioClientFactory {
 				(connector.getIfAvailable() != null) ? connector.getIfAvailable() : ClientHttpConnectorBuilder.detect(),
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
-				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation);
+				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation,
+				beans.getBeanProvider(ClientAdapterDecorator.class).orderedStream().toList());
 	}
 
 	/** Interceptor beans by name, in {@code @Order} order (also honouring {@code @Order} on {@code @Bean} methods). */
@@ -141,12 +146,21 @@ final class DioClientFactory {
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter(new WebClientAdapter(webClient))
+			.adapter(adapter(settings, new WebClientAdapter(webClient)))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
+	}
+
+	/** The transport, wrapped by the optional integrations (a circuit breaker). */
+	private HttpClientAdapter adapter(ClientSettings settings, HttpClientAdapter adapter) {
+		HttpClientAdapter result = adapter;
+		for (ClientAdapterDecorator decorator : this.adapterDecorators) {
+			result = decorator.decorate(settings, result);
+		}
+		return result;
 	}
 
 	/** Interceptor beans in order, filtered by the client's include and exclude lists. */

@@ -96,6 +96,9 @@ public class DioClientProperties {
 	/** Retries of failed attempts, with backoff and a retry budget. */
 	private final RetrySettings retry = new RetrySettings();
 
+	/** The resilience4j circuit breaker in front of this client's transport. */
+	private final CircuitBreakerSettings circuitBreaker = new CircuitBreakerSettings();
+
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -256,6 +259,10 @@ public class DioClientProperties {
 		return this.retry;
 	}
 
+	public CircuitBreakerSettings getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
 	/** Retries by the built-in RetryInterceptor: which failures, how often, how long to wait, and a budget. */
 	public static class RetrySettings {
 
@@ -390,6 +397,33 @@ public class DioClientProperties {
 				this.window = window;
 			}
 
+		}
+
+	}
+
+	/** Circuit breaking through resilience4j; thresholds are resilience4j's own (resilience4j.circuitbreaker.instances.*). */
+	public static class CircuitBreakerSettings {
+
+		/** Whether the client's transport goes through a circuit breaker. Default: when resilience4j.circuitbreaker.instances.<name> is configured. */
+		private @Nullable Boolean enabled;
+
+		/** Name of the resilience4j circuit breaker instance. Default: the client's name. */
+		private @Nullable String name;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
 		}
 
 	}
