@@ -171,6 +171,12 @@ public final class DefaultDio implements Dio {
 	/** The network step: encode the body, exchange, decode, apply validateStatus. */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions);
+		String scheme = options.uri().getScheme();
+		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+			return Mono.error(new DioException(DioExceptionType.UNKNOWN, options, null, options.method() + " "
+					+ scheme + "://" + options.uri().getHost() + " cannot be sent: " + scheme + ":// URLs need an "
+					+ "interceptor that resolves them (lb:// needs Spring Cloud LoadBalancer on the class path)", null));
+		}
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		return this.adapter.fetch(options, body).flatMap(raw -> {
 			ResponseBody responseBody = watch(raw, options, scope.observation);

@@ -149,7 +149,15 @@ final class DioClientFactory {
 			.adapter(adapter(settings, new WebClientAdapter(webClient)))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
-		this.builtIns.apply(settings, select(settings), this.interceptors.values()).forEach(builder::interceptor);
+		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values());
+		if (ResolvesLoadBalancedUrls.isLoadBalanced(options.baseUrl())
+				&& chain.stream().noneMatch(ResolvesLoadBalancedUrls.class::isInstance)) {
+			throw new DioConfigurationException(settings.property("base-url", DioClientProperties::getBaseUrl),
+					options.baseUrl(), "is load-balanced, but no load balancer resolves it",
+					"Add spring-cloud-starter-loadbalancer (and a discovery client), or keep the load-balancer "
+							+ "interceptor in this client's interceptors.include list.");
+		}
+		chain.forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
 	}
