@@ -33,9 +33,12 @@ final class RetryLoop {
 
 	private static Mono<InterceptorState> attempt(RetryInterceptor retry, RequestOptions options, RetryAttempt current,
 			RequestScope scope, Function<RequestOptions, Mono<InterceptorState>> attempt) {
-		RequestOptions numbered = options.copyWith(b -> b.extra(RetryInterceptor.ATTEMPT, current));
-		return attempt.apply(numbered).onErrorResume(error -> {
-			DioException failure = (error instanceof Rejected r) ? r.error : DioException.from(numbered, error);
+		// a first attempt goes as it is (RetryAttempt.of reads it as FIRST), unless it is a copy of an
+		// earlier call's attempt (a token refresh re-sending a failed request) that still carries its number
+		boolean numbered = current.isRetry() || options.extra().containsKey(RetryInterceptor.ATTEMPT);
+		RequestOptions sent = numbered ? options.copyWith(b -> b.extra(RetryInterceptor.ATTEMPT, current)) : options;
+		return attempt.apply(sent).onErrorResume(error -> {
+			DioException failure = (error instanceof Rejected r) ? r.error : DioException.from(sent, error);
 			Duration delay = retry.retryDelay(options, current, failure, RequestBodies.isReplayable(options));
 			if (delay == null) {
 				return Mono.error(error);

@@ -63,6 +63,12 @@ final class ClientBuiltIns {
 					result.add(primary ? bean : ClientRetry.interceptor(settings));
 				}
 			}
+			else if (interceptor instanceof ResolvesLoadBalancedUrls) {
+				// only where it has work: a client whose base URL is lb://
+				if (ResolvesLoadBalancedUrls.isLoadBalanced(settings.pick(DioClientProperties::getBaseUrl))) {
+					result.add(interceptor);
+				}
+			}
 			else if (interceptor instanceof CookieManager bean) {
 				cookieSeen = true;
 				if (cookies) {

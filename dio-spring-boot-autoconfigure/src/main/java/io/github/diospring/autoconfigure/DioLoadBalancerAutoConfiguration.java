@@ -11,8 +11,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Lets clients use {@code lb://service-id} base URLs when Spring Cloud LoadBalancer is present
- * ({@code spring-cloud-starter-loadbalancer}): a {@link LoadBalancerInterceptor} bean joins every
- * client's chain, right after the retry interceptor. Without it, an {@code lb://} base URL fails
+ * ({@code spring-cloud-starter-loadbalancer}): a {@link LoadBalancerInterceptor} bean joins the
+ * chain of every client whose base URL is {@code lb://}, right after the retry interceptor. Without it, an {@code lb://} base URL fails
  * at startup naming the property.
  *
  * <pre>{@code
