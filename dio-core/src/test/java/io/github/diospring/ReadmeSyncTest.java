@@ -62,7 +62,7 @@ class ReadmeSyncTest {
 	}
 
 	private static List<Path> exampleSources() throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of(".."), 8)) {
+		try (Stream<Path> files = Files.walk(Path.of(".."), 10)) {   // module/src/test/java/io/github/diospring/<package>/X.java
 			List<Path> sources = files
 				.filter(path -> path.getFileName().toString().endsWith("ReadmeExamplesTest.java"))
 				.filter(path -> path.toString().replace('\\', '/').contains("/src/test/java/"))
