@@ -6,6 +6,7 @@ import java.util.Map;
 
 import java.nio.charset.StandardCharsets;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -29,7 +30,6 @@ import io.github.diospring.interceptor.RequestInterceptorHandler;
 import io.github.diospring.retry.RetryBudget;
 import io.github.diospring.retry.RetryInterceptor;
 import io.github.diospring.retry.RetryPolicy;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.diospring.testing.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -25,12 +25,12 @@ final class ClientRetry {
 
 	static RetryInterceptor interceptor(ClientSettings s) {
 		RetryPolicy.Builder policy = RetryPolicy.builder();
-		set(s, "max-attempts", r -> r.getMaxAttempts(), policy::maxAttempts);
-		set(s, "statuses", r -> r.getStatuses(), policy::retryableStatuses);
-		set(s, "methods", r -> r.getMethods(), policy::retryableMethods);
-		set(s, "initial-backoff", r -> r.getInitialBackoff(), policy::initialBackoff);
-		set(s, "max-backoff", r -> r.getMaxBackoff(), policy::maxBackoff);
-		set(s, "max-retry-after", r -> r.getMaxRetryAfter(), policy::maxRetryAfter);
+		set(s, r -> r.getMaxAttempts(), policy::maxAttempts);
+		set(s, r -> r.getStatuses(), policy::retryableStatuses);
+		set(s, r -> r.getMethods(), policy::retryableMethods);
+		set(s, r -> r.getInitialBackoff(), policy::initialBackoff);
+		set(s, r -> r.getMaxBackoff(), policy::maxBackoff);
+		set(s, r -> r.getMaxRetryAfter(), policy::maxRetryAfter);
 		RetryPolicy built = build(s, policy::build);
 		return new RetryInterceptor(built, budget(s));
 	}
@@ -47,8 +47,7 @@ final class ClientRetry {
 				(minRetries != null) ? minRetries : defaults.minRetries(), (window != null) ? window : defaults.window()));
 	}
 
-	private static <T> void set(ClientSettings s, String kebab, Function<RetrySettings, @Nullable T> getter,
-			Consumer<T> setter) {
+	private static <T> void set(ClientSettings s, Function<RetrySettings, @Nullable T> getter, Consumer<T> setter) {
 		T value = s.pick(p -> getter.apply(p.getRetry()));
 		if (value != null) {
 			setter.accept(value);
