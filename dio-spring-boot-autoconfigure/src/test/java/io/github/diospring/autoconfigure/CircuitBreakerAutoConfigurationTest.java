@@ -6,6 +6,7 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.retry.CircuitOpenException;
+import io.github.diospring.retry.RetryAttempt;
 import io.github.diospring.testing.LocalServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -70,6 +71,28 @@ class CircuitBreakerAutoConfigurationTest {
 						.block(Duration.ofSeconds(10))).isNotNull());
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		});
+	}
+
+	@Test
+	void everyRetryAttemptIsOneCallForTheBreakerAndAnOpenBreakerIsNotRetried() {
+		server.wireMock().stubFor(get("/users").willReturn(aResponse().withStatus(500)));
+		runner.withPropertyValues("dio.clients.users.base-url=" + server.baseUrl(), "dio.clients.users.retry.enabled=true",
+				"dio.clients.users.retry.max-attempts=4", "dio.clients.users.retry.initial-backoff=1ms",
+				"dio.clients.users.retry.max-backoff=2ms")
+			.run(context -> {
+				Dio users = context.getBean(DioClients.class).get("users");
+				CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).circuitBreaker("users");
+
+				assertThatThrownBy(() -> users.get("/users").block(Duration.ofSeconds(10)))
+					.isNotInstanceOf(CircuitOpenException.class);
+				assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(4);
+				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+				assertThatThrownBy(() -> users.get("/users").block(Duration.ofSeconds(10)))
+					.isInstanceOf(CircuitOpenException.class)
+					.satisfies(e -> assertThat(RetryAttempt.of(((DioException) e).requestOptions()).isRetry()).isFalse());
+				server.wireMock().verify(4, getRequestedFor(urlEqualTo("/users")));
+			});
 	}
 
 	@Test
