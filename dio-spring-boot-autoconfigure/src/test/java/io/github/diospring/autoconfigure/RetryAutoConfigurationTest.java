@@ -12,6 +12,7 @@ import io.github.diospring.testing.LocalServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.Bean;
@@ -83,6 +84,11 @@ class RetryAutoConfigurationTest {
 				assertThat(users.budget().ratio()).isEqualTo(0.5);
 				assertThat(users.budget()).isNotSameAs(top.budget()).isNotSameAs(plain.budget());
 				assertThat(clients.get("quiet").interceptors().toList()).noneMatch(RetryInterceptor.class::isInstance);
+				DioEndpoint endpoint = new DioEndpoint(clients);
+				assertThat(endpoint.client("users").get("retry")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("maxAttempts", 5).containsEntry("statuses", java.util.List.of(503))
+					.containsEntry("budget", Map.of("ratio", 0.5, "minRetries", 10, "window", "PT10S"));
+				assertThat(endpoint.client("quiet").get("retry")).isEqualTo(Map.of("enabled", false));
 			});
 	}
 
