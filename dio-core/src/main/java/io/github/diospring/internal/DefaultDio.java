@@ -171,11 +171,10 @@ public final class DefaultDio implements Dio {
 	/** The network step: encode the body, exchange, decode, apply validateStatus. */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions);
-		String scheme = options.uri().getScheme();
-		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-			return Mono.error(new DioException(DioExceptionType.UNKNOWN, options, null, options.method() + " "
-					+ scheme + "://" + options.uri().getHost() + " cannot be sent: " + scheme + ":// URLs need an "
-					+ "interceptor that resolves them (lb:// needs Spring Cloud LoadBalancer on the class path)", null));
+		if (isLoadBalanced(options.baseUrl()) || isLoadBalanced(options.path())) {
+			return Mono.error(new DioException(DioExceptionType.UNKNOWN, options, null, options.method() + " lb://"
+					+ options.uri().getHost() + " cannot be sent: lb:// URLs need an interceptor that resolves them "
+					+ "(Spring Cloud LoadBalancer on the class path, with the dio auto-configuration)", null));
 		}
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		return this.adapter.fetch(options, body).flatMap(raw -> {
@@ -201,6 +200,11 @@ public final class DefaultDio implements Dio {
 				return response;
 			});
 		});
+	}
+
+	/** A cheap prefix test on the hot path, instead of building the URI. */
+	private static boolean isLoadBalanced(String url) {
+		return url.regionMatches(true, 0, "lb://", 0, 5);
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */
