@@ -56,6 +56,11 @@ class LoadBalancerTest {
 			HttpServer server = instances[i] = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/", exchange -> {
 				count.incrementAndGet();
+				if (name.equals("a") && exchange.getRequestURI().getPath().endsWith("/unstable")) {
+					exchange.sendResponseHeaders(503, -1);
+					exchange.close();
+					return;
+				}
 				byte[] body = ("{\"instance\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI() + "\"}")
 					.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -115,6 +120,21 @@ class LoadBalancerTest {
 
 	@Test
 	@Order(2)
+	void aFailedIdempotentAttemptMovesToAnotherInstance() {
+		int before = hits[0].get();
+
+		List<Object> servedBy = Flux.range(0, 30)
+			.concatMap(i -> users().get("/unstable"))
+			.map(r -> (Object) ((Map<?, ?>) r.data()).get("instance"))
+			.collectList()
+			.block(Duration.ofMinutes(1));
+
+		assertThat(servedBy).hasSize(30).containsOnly("b", "c");
+		assertThat(hits[0].get() - before).as("attempts that met the failing instance first").isPositive();
+	}
+
+	@Test
+	@Order(3)
 	void anInstanceStoppedMidRunCostsNoIdempotentRequest() {
 		AtomicInteger done = new AtomicInteger();
 		List<Object> instancesSeen = Flux.range(0, 300)
@@ -135,7 +155,7 @@ class LoadBalancerTest {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void theInstanceSecureFlagAndMetadataAreHonoured() {
 		Dio secure = context.getBean(DioClients.class).get("secure");
 
