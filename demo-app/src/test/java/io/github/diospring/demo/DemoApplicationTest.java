@@ -55,7 +55,7 @@ class DemoApplicationTest {
 
 	@Test
 	void yamlConfiguresNamedClients() {
-		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files", "catalog");
+		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files", "catalog", "inventory");
 		assertThat(this.dio.options().headers().value("X-Client")).isEqualTo("dio-demo");
 		assertThat(this.clients.get("files").options().receiveTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(this.clients.get("upstream").options().baseUrl()).isEqualTo("http://127.0.0.1:" + this.port + "/upstream");

@@ -202,6 +202,11 @@ public final class DefaultDio implements Dio {
 	 */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
+		if (isLoadBalanced(options.baseUrl()) || isLoadBalanced(options.path())) {
+			return Mono.error(new DioException(DioExceptionType.UNKNOWN, options, null, options.method() + " lb://"
+					+ options.uri().getHost() + " cannot be sent: lb:// URLs need an interceptor that resolves them "
+					+ "(Spring Cloud LoadBalancer on the class path, with the dio auto-configuration)", null));
+		}
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		CallDeadline deadline = CallDeadline.start(options);
 		Mono<ResponseBody> fetched = (options.extra().get(ExchangeDecorator.EXTRA_KEY) instanceof ExchangeDecorator decorator)
@@ -254,6 +259,11 @@ public final class DefaultDio implements Dio {
 		Map<String, @Nullable Object> copy = new java.util.LinkedHashMap<>(extra);
 		copy.put(Response.RECEIVED_BYTES, received);
 		return copy;
+	}
+
+	/** A cheap prefix test on the hot path, instead of building the URI. */
+	private static boolean isLoadBalanced(String url) {
+		return url.regionMatches(true, 0, "lb://", 0, 5);
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */

@@ -1,5 +1,6 @@
 package io.github.diospring.observation;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.diospring.DioException;
@@ -12,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an observation of one logical dio request knows: the client, the request (its URI template
  * before variables are filled in), the response or the {@link DioException}, whether it was
- * cancelled, and the bytes sent and received. Tracing writes its headers ({@code traceparent})
- * into the carrier, which the request then sends.
+ * cancelled, the bytes sent and received, and the attempts made (retries included). Tracing
+ * writes its headers ({@code traceparent}) into the carrier, which the request then sends.
  *
  * <pre>{@code
  * DioObservationContext context = new DioObservationContext("github", options);
@@ -36,6 +37,8 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 	private volatile @Nullable String cacheStatus;
 
 	private final AtomicLong events;
+
+	private final AtomicInteger attempts = new AtomicInteger(1);
 
 	/**
 	 * @param clientName the logical client ({@code default} or a name under {@code dio.clients})
@@ -107,6 +110,12 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 	/** @param cacheStatus how the HTTP cache answered this request */
 	public void cacheStatus(@Nullable String cacheStatus) {
 		this.cacheStatus = cacheStatus;
+
+	}
+
+	/** @return the attempts made so far: 1, plus one per retry of a {@code RetryInterceptor} */
+	public AtomicInteger attempts() {
+		return this.attempts;
 	}
 
 }

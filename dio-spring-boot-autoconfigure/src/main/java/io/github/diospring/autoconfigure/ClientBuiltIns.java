@@ -17,13 +17,15 @@ import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.LogInterceptor;
+import io.github.diospring.retry.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built-in cookie manager and error adaptor of one client. The primary client uses the beans;
- * a named client gets its own jar (unless {@code cookie.share}) and its own error adaptor when it
- * sets {@code error-adaptor.*} — or none, when it turns them off.
+ * The built-in retry interceptor, cookie manager and error adaptor of one client. The primary
+ * client uses the beans; a named client gets its own retry budget, its own jar (unless
+ * {@code cookie.share}) and its own error adaptor when it sets {@code error-adaptor.*} — or none,
+ * when it turns them off.
  */
 final class ClientBuiltIns {
 
@@ -61,8 +63,23 @@ final class ClientBuiltIns {
 		List<Interceptor> result = new ArrayList<>();
 		boolean cookieSeen = false;
 		boolean envelopeSeen = false;
+		boolean retry = ClientRetry.enabled(settings);
+		boolean retrySeen = false;
 		for (Interceptor interceptor : chain) {
-			if (interceptor instanceof CookieManager bean) {
+			if (interceptor instanceof RetryInterceptor bean) {
+				retrySeen = true;
+				if (retry) {
+					// a budget is per client: only the primary client uses the bean's
+					result.add(primary ? bean : ClientRetry.interceptor(settings));
+				}
+			}
+			else if (interceptor instanceof ResolvesLoadBalancedUrls) {
+				// only where it has work: a client whose base URL is lb://
+				if (ResolvesLoadBalancedUrls.isLoadBalanced(settings.pick(DioClientProperties::getBaseUrl))) {
+					result.add(interceptor);
+				}
+			}
+			else if (interceptor instanceof CookieManager bean) {
 				cookieSeen = true;
 				if (cookies) {
 					result.add((primary || shareJar) ? bean : named(cookieManager(settings), names.get(bean), names));
@@ -90,6 +107,10 @@ final class ClientBuiltIns {
 		}
 		if (cookies && !cookieSeen && !primary) {
 			result.add(0, named(cookieManager(settings), COOKIE_MANAGER, names));
+		}
+		retrySeen |= allBeans.stream().anyMatch(RetryInterceptor.class::isInstance);
+		if (retry && !retrySeen && !primary) {
+			result.add(0, ClientRetry.interceptor(settings));
 		}
 		return result;
 	}

@@ -12,6 +12,7 @@ import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.adapter.PoolSettings;
+import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -75,10 +76,13 @@ final class DioClientFactory {
 
 	private final ClientCache cache;
 
+	private final List<ClientAdapterDecorator> adapterDecorators;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
-			ClientObservation observation, ClientCache cache) {
+			ClientObservation observation, ClientCache cache,
+			List<ClientAdapterDecorator> adapterDecorators) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -89,6 +93,7 @@ final class DioClientFactory {
 		this.builtIns = builtIns;
 		this.observation = observation;
 		this.cache = cache;
+		this.adapterDecorators = adapterDecorators;
 	}
 
 	/** Collects the collaborators from the application context; each is optional. */
@@ -108,7 +113,8 @@ final class DioClientFactory {
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
 				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation,
-				new ClientCache(beans));
+				new ClientCache(beans),
+				beans.getBeanProvider(ClientAdapterDecorator.class).orderedStream().toList());
 	}
 
 	/**
@@ -213,10 +219,17 @@ final class DioClientFactory {
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter((pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient))
+			.adapter(adapter(settings, (pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient)))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values(), names);
+		if (ResolvesLoadBalancedUrls.isLoadBalanced(options.baseUrl())
+				&& chain.stream().noneMatch(ResolvesLoadBalancedUrls.class::isInstance)) {
+			throw new DioConfigurationException(settings.property("base-url", DioClientProperties::getBaseUrl),
+					options.baseUrl(), "is load-balanced, but no load balancer resolves it",
+					"Add spring-cloud-starter-loadbalancer (and a discovery client), or keep the load-balancer "
+							+ "interceptor in this client's interceptors.include list.");
+		}
 		this.cache.apply(settings, chain).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
@@ -231,6 +244,15 @@ final class DioClientFactory {
 		HttpClient ready = WebClientAdapter.prepare(httpClient);
 		return (this.globalSettings.connectTimeout() != null) ? ready
 				: ready.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
+	}
+
+	/** The transport, wrapped by the optional integrations (a circuit breaker). */
+	private HttpClientAdapter adapter(ClientSettings settings, HttpClientAdapter adapter) {
+		HttpClientAdapter result = adapter;
+		for (ClientAdapterDecorator decorator : this.adapterDecorators) {
+			result = decorator.decorate(settings, result);
+		}
+		return result;
 	}
 
 	/** Interceptor beans in order, filtered by the client's include and exclude lists. */

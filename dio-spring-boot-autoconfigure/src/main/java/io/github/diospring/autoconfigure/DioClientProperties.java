@@ -113,6 +113,12 @@ public class DioClientProperties {
 	/** The HTTP cache (the CacheInterceptor). */
 	private final CacheSettings cache = new CacheSettings();
 
+	/** Retries of failed attempts, with backoff and a retry budget. */
+	private final RetrySettings retry = new RetrySettings();
+
+	/** The resilience4j circuit breaker in front of this client's transport. */
+	private final CircuitBreakerSettings circuitBreaker = new CircuitBreakerSettings();
+
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -295,6 +301,179 @@ public class DioClientProperties {
 
 	public ErrorAdaptorSettings getErrorAdaptor() {
 		return this.errorAdaptor;
+	}
+
+	public RetrySettings getRetry() {
+		return this.retry;
+	}
+
+	public CircuitBreakerSettings getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/** Retries by the built-in RetryInterceptor: which failures, how often, how long to wait, and a budget. */
+	public static class RetrySettings {
+
+		/** Whether failed attempts are retried. Default: false. */
+		private @Nullable Boolean enabled;
+
+		/** Attempts in all, the first included. Default: 3. */
+		private @Nullable Integer maxAttempts;
+
+		/** Response statuses retried. Default: 408, 429, 500, 502, 503, 504. */
+		private @Nullable List<Integer> statuses;
+
+		/** Methods retried without a per-request opt-in (extra dio.retry=true). Default: GET, HEAD, OPTIONS, TRACE, PUT, DELETE. */
+		private @Nullable List<String> methods;
+
+		/** Backoff ceiling before the first retry; each retry doubles it, and the wait is random below it (full jitter). Default: 100ms. */
+		private @Nullable Duration initialBackoff;
+
+		/** Highest backoff ceiling. Default: 5s. */
+		private @Nullable Duration maxBackoff;
+
+		/** Longest Retry-After answer waited for; a longer one is not retried. Default: 30s. */
+		private @Nullable Duration maxRetryAfter;
+
+		/** Share of the traffic retries may add. */
+		private final Budget budget = new Budget();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable List<Integer> getStatuses() {
+			return this.statuses;
+		}
+
+		public void setStatuses(@Nullable List<Integer> statuses) {
+			this.statuses = statuses;
+		}
+
+		public @Nullable List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(@Nullable List<String> methods) {
+			this.methods = methods;
+		}
+
+		public @Nullable Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(@Nullable Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public @Nullable Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(@Nullable Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public @Nullable Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(@Nullable Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		/** Within any window, retries may number at most min-retries + ratio x requests (per client). */
+		public static class Budget {
+
+			/** Whether retries are limited by the budget (off: only max-attempts limits them). Default: true. */
+			private @Nullable Boolean enabled;
+
+			/** Retries allowed per request. Default: 0.2 (20 %). */
+			private @Nullable Double ratio;
+
+			/** Retries allowed per window whatever the traffic. Default: 10. */
+			private @Nullable Integer minRetries;
+
+			/** How far back requests and retries count. Default: 10s. */
+			private @Nullable Duration window;
+
+			public @Nullable Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(@Nullable Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable Double getRatio() {
+				return this.ratio;
+			}
+
+			public void setRatio(@Nullable Double ratio) {
+				this.ratio = ratio;
+			}
+
+			public @Nullable Integer getMinRetries() {
+				return this.minRetries;
+			}
+
+			public void setMinRetries(@Nullable Integer minRetries) {
+				this.minRetries = minRetries;
+			}
+
+			public @Nullable Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(@Nullable Duration window) {
+				this.window = window;
+			}
+
+		}
+
+	}
+
+	/** Circuit breaking through resilience4j; thresholds are resilience4j's own (resilience4j.circuitbreaker.instances.*). */
+	public static class CircuitBreakerSettings {
+
+		/** Whether the client's transport goes through a circuit breaker. Default: when resilience4j.circuitbreaker.instances.<name> is configured. */
+		private @Nullable Boolean enabled;
+
+		/** Name of the resilience4j circuit breaker instance. Default: the client's name. */
+		private @Nullable String name;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
 	}
 
 	public CacheSettings getCache() {

@@ -18,7 +18,8 @@ import io.micrometer.observation.ObservationHandler;
  * bounded number of distinct codes, the rest counted as {@code OTHER}), and
  * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client, the HTTP cache's
  * {@code dio.client.cache.hits}, {@code .misses}, {@code .revalidations} and {@code .stale} by client,
- * and {@code dio.client.events} by client and URI template: the server-sent events and NDJSON lines event
+ * {@code dio.client.retries} by client (the retries a {@code RetryInterceptor} made), and
+ * {@code dio.client.events} by client and URI template: the server-sent events and NDJSON lines event
  * streams delivered. Cancelled requests are not errors.
  *
  * <pre>{@code
@@ -65,6 +66,10 @@ public class DioMetricsObservationHandler implements ObservationHandler<DioObser
 		String cacheStatus = context.cacheStatus();
 		if (cacheStatus != null) {
 			this.meters.counter(cacheMeter(cacheStatus), client).increment();
+		}
+		int retries = context.attempts().get() - 1;
+		if (retries > 0) {
+			this.meters.counter("dio.client.retries", client).increment(retries);
 		}
 		record(client, "dio.client.bytes.sent", context.bytesSent().get());
 		record(client, "dio.client.bytes.received", context.bytesReceived().get());
