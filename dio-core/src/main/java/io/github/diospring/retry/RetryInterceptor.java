@@ -42,8 +42,8 @@ import org.jspecify.annotations.Nullable;
 public class RetryInterceptor implements Interceptor {
 
 	/**
-	 * Its place among the built-ins: first, before the cookie manager ({@code -1000}), the error
-	 * adaptor ({@code -900}) and the log interceptor (last), so that cookies are sent with every
+	 * Its place among the built-ins: first, before the cookie manager ({@code -1000}), the
+	 * application's interceptors, the error adaptor and the log interceptor (last), so that cookies are sent with every
 	 * attempt, every attempt is logged, and the envelope is read once, from the final response.
 	 */
 	public static final int ORDER = -1100;
