@@ -81,9 +81,22 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create() {
 		ConnectionProvider pool = ConnectionProvider.builder("dio").maxIdleTime(Duration.ofSeconds(30)).build();
-		HttpClient httpClient = HttpClient.create(pool).followRedirect(false);
+		HttpClient httpClient = lenientHeaders(HttpClient.create(pool).followRedirect(false));
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		return new WebClientAdapter(client, pool);
+	}
+
+	/**
+	 * Lets response headers that Netty's strict validation refuses (a control byte in one
+	 * {@code Set-Cookie}) through to the adapter, which drops only the bad header value instead of
+	 * failing the whole response: RFC 6265 tells clients to ignore a bad cookie, not the response.
+	 * Header lines are still split at line ends, so nothing can be smuggled into another header.
+	 * Resets the client's other response decoder settings to their defaults.
+	 * @param httpClient a client whose response decoder is still the default
+	 * @return the client with header validation left to the adapter
+	 */
+	public static HttpClient lenientHeaders(HttpClient httpClient) {
+		return httpClient.httpResponseDecoder(spec -> spec.validateHeaders(false));
 	}
 
 	/**
@@ -172,8 +185,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
 			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
-		Headers.Builder headers = Headers.builder();
-		entity.getHeaders().forEach(headers::set);
+		Headers headers = ResponseHeaders.copy(entity.getHeaders(), uri);
 		Duration receiveTimeout = options.receiveTimeout();
 		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
 		if (receiveTimeout != null) {
@@ -181,7 +193,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
-		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
+		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers, stream,
 				redirects, uri, Map.of());
 	}
 
@@ -233,7 +245,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
 				return null;
 			}
-			URI target = this.uri.resolve(location.trim());
+			URI target = this.uri.resolve(ResponseHeaders.locationAsUri(location));
 			Headers headers = this.headers;
 			if (!sameOrigin(this.uri, target)) {
 				for (String name : CREDENTIAL_HEADERS) {

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -127,11 +128,17 @@ final class DioClientFactory {
 		return new DioClients(clients, chains, configurations);
 	}
 
+	/** On Reactor Netty, one bad response header is dropped alone instead of failing the response. */
+	private static ClientHttpConnectorBuilder<?> lenientHeaders(ClientHttpConnectorBuilder<?> builder) {
+		return (builder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor.withHttpClientCustomizer(WebClientAdapter::lenientHeaders) : builder;
+	}
+
 	private Dio create(ClientSettings settings) {
 		BaseOptions options = settings.toBaseOptions();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
-		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		ClientHttpConnectorBuilder<?> connector = lenientHeaders(ClientProxy.apply(settings, this.connectorBuilder));
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
 			.clientConnector(connector.build(connectorSettings))
