@@ -141,6 +141,32 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	}
 
 	/**
+	 * The request as one line, for logs and debuggers, through its {@link Redaction} policy: user
+	 * info, sensitive query parameters, headers and body fields masked; binary and streamed bodies
+	 * described, never read; {@code extra} by keys only.
+	 */
+	@Override
+	public String toString() {
+		Redaction redaction = Redaction.of(this);
+		String url;
+		try {
+			url = redaction.uri(uri());
+		}
+		catch (IllegalArgumentException ex) {
+			url = redaction.text(this.baseUrl + this.path);
+		}
+		Object shown = redaction.body(this.data, contentType());
+		String data = (shown == null || shown instanceof String || shown instanceof Map || shown instanceof java.util.List
+				|| shown instanceof Number || shown instanceof Boolean) ? String.valueOf(shown)
+						: (shown instanceof byte[] bytes) ? "[" + bytes.length + " bytes]"
+								: "[" + shown.getClass().getSimpleName() + "]";
+		return "RequestOptions[" + this.method + " " + url + ", headers=" + redaction.headers(this.headers) + ", data="
+				+ data + ", extra=" + this.extra.keySet() + ", responseType=" + this.responseType + ", connectTimeout="
+				+ this.connectTimeout + ", sendTimeout=" + this.sendTimeout + ", receiveTimeout=" + this.receiveTimeout
+				+ "]";
+	}
+
+	/**
 	 * The URL, built as dio builds it: an absolute {@code http(s)} path ignores the base URL;
 	 * otherwise base URL and path are concatenated as text (so {@code https://a/api/} +
 	 * {@code /users} is {@code https://a/api/users}), every run of slashes after the scheme collapses
