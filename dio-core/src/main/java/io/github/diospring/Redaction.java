@@ -97,6 +97,24 @@ public final class Redaction {
 		return (options != null && options.extra().get(EXTRA_KEY) instanceof Redaction policy) ? policy : DEFAULTS;
 	}
 
+	/**
+	 * @param options a client's options
+	 * @return the policy they carry under {@link #EXTRA_KEY}, or the defaults
+	 */
+	public static Redaction of(BaseOptions options) {
+		return (options.extra().get(EXTRA_KEY) instanceof Redaction policy) ? policy : DEFAULTS;
+	}
+
+	/**
+	 * @param parameters query parameters (or any name-to-value map)
+	 * @return a copy whose sensitive values are masked
+	 */
+	public Map<String, @Nullable Object> queryParameters(Map<String, @Nullable Object> parameters) {
+		Map<String, @Nullable Object> out = new LinkedHashMap<>();
+		parameters.forEach((k, v) -> out.put(k, isSensitiveName(k, this.queryParameters) ? MASK : v));
+		return out;
+	}
+
 	/** @param names sensitive header names, replacing these (empty: none) @return the new policy */
 	public Redaction withHeaders(Collection<String> names) {
 		return new Redaction(names, this.queryParameters, this.bodyFields);

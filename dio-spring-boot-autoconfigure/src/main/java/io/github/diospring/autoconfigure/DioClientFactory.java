@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
+import io.github.diospring.Redaction;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -111,9 +112,10 @@ final class DioClientFactory {
 		List<ClientSettings> all = new ArrayList<>();
 		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
 		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
+		Redaction redaction = properties.getLog().getRedact().toRedaction();
 		try {
 			for (ClientSettings settings : all) {
-				Dio dio = create(settings);
+				Dio dio = create(settings, redaction);
 				clients.put(settings.name, dio);
 				chains.put(settings.name, describeChain(dio));
 				configurations.put(settings.name, ClientDescription.describe(settings, dio.options()));
@@ -134,8 +136,9 @@ final class DioClientFactory {
 				? reactor.withHttpClientCustomizer(WebClientAdapter::lenientHeaders) : builder;
 	}
 
-	private Dio create(ClientSettings settings) {
-		BaseOptions options = settings.toBaseOptions();
+	private Dio create(ClientSettings settings, Redaction redaction) {
+		// Messages, toString() and logs of this client's requests mask what dio.log.redact.* names.
+		BaseOptions options = settings.toBaseOptions().toBuilder().extra(Redaction.EXTRA_KEY, redaction).build();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		ClientHttpConnectorBuilder<?> connector = lenientHeaders(ClientProxy.apply(settings, this.connectorBuilder));
