@@ -3,6 +3,7 @@ package io.github.diospring.cookie;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to a temporary file in the same directory and moved over the old one atomically (a crash leaves
  * the old file or the new one, never half of one), readable by the owner only where the file
  * system has POSIX permissions. A file that cannot be read is set aside as
- * {@code cookies.json.corrupt-<timestamp>}, never deleted.
+ * {@code cookies.json.corrupt-<timestamp>}, never deleted. Temporary files a crash left behind
+ * are deleted when a jar opens the directory.
  */
 final class CookieFile {
 
@@ -59,6 +61,34 @@ final class CookieFile {
 
 	Path path() {
 		return this.file;
+	}
+
+	/**
+	 * Creates the directory, takes it for this jar, and deletes the temporary files a crash left
+	 * between writing and moving (only once no other jar can be writing them).
+	 * @return the lock, or null when the directory cannot be created (writes will fail and be logged)
+	 * @throws IllegalStateException when another jar uses the directory
+	 */
+	@Nullable DirectoryLock open() {
+		try {
+			Files.createDirectories(this.directory, ownerOnly("rwx------"));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not create the cookie directory {} ({}); cookies are kept in memory", this.directory,
+					ex.toString());
+			return null;
+		}
+		DirectoryLock lock = DirectoryLock.acquire(this.directory);
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(this.directory, FILE_NAME + ".*.tmp")) {
+			for (Path leftover : leftovers) {
+				Files.deleteIfExists(leftover);
+				logger.debug("Deleted {}, left by an interrupted write", leftover.getFileName());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not clean up temporary files in {} ({})", this.directory, ex.toString());
+		}
+		return lock;
 	}
 
 	/** @return the stored cookies; none when there is no file or it is set aside as unreadable */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,13 @@ import org.slf4j.LoggerFactory;
  * then also kept in the file.</li>
  * </ul>
  * Concurrent changes are coalesced: a write covers every change made before it started, so a
- * burst of responses does not write the file once per cookie. One directory belongs to one jar
- * at a time; two jars (or processes) sharing it overwrite each other's changes.
+ * burst of responses does not write the file once per cookie.
+ *
+ * <p>One directory belongs to one open jar: building a second jar on a directory that another jar
+ * of this application or another process holds (a file lock on {@code cookies.lock}) fails with
+ * an {@link IllegalStateException}; share the one instance instead, or {@link #close()} the first.
+ * Temporary files an interrupted write left behind are deleted when the jar opens. The jar keeps
+ * at most {@link CookieLimits} cookies, like {@link DefaultCookieJar}.
  *
  * <pre>{@code
  * PersistCookieJar jar = PersistCookieJar.builder(Path.of(System.getProperty("user.home"), ".myapp", "cookies"))
@@ -38,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * dio.interceptors().add(new CookieManager(jar));
  * }</pre>
  */
-public final class PersistCookieJar implements CookieJar {
+public final class PersistCookieJar implements CookieJar, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PersistCookieJar.class);
 
@@ -48,14 +54,17 @@ public final class PersistCookieJar implements CookieJar {
 
 	private final boolean persistSession;
 
+	private final @Nullable DirectoryLock lock;
+
 	private final Object writeLock = new Object();
 
 	/** The store version the file holds; guarded by {@link #writeLock}. */
 	private long written;
 
 	private PersistCookieJar(Builder builder) {
-		this.store = new CookieStore(builder.ignoreExpires, builder.clock);
+		this.store = new CookieStore(builder.ignoreExpires, builder.clock, builder.limits);
 		this.file = new CookieFile(builder.directory, builder.clock);
+		this.lock = this.file.open();
 		this.persistSession = builder.persistSession;
 		this.store.restore(this.file.read());
 		this.written = this.store.version();
@@ -105,6 +114,17 @@ public final class PersistCookieJar implements CookieJar {
 		return this.file.path();
 	}
 
+	/**
+	 * Releases the directory, so another jar may open it (the next application start, a test).
+	 * Changes made afterwards are still written, but no longer guarded. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (this.lock != null) {
+			this.lock.close();
+		}
+	}
+
 	private void persist() {
 		long changedAt = this.store.version();
 		synchronized (this.writeLock) {
@@ -142,6 +162,8 @@ public final class PersistCookieJar implements CookieJar {
 
 		private Clock clock = Clock.systemUTC();
 
+		private CookieLimits limits = CookieLimits.DEFAULTS;
+
 		private Builder(Path directory) {
 			this.directory = Objects.requireNonNull(directory, "directory");
 		}
@@ -158,6 +180,12 @@ public final class PersistCookieJar implements CookieJar {
 			return this;
 		}
 
+		/** @param limits how many cookies, and how large, the jar keeps (default {@link CookieLimits#DEFAULTS}) @return this */
+		public Builder limits(CookieLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
 		/** @param clock the time that expiry and creation times are measured with @return this */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
@@ -165,8 +193,10 @@ public final class PersistCookieJar implements CookieJar {
 		}
 
 		/**
-		 * Reads the directory's {@code cookies.json}, if any; an unreadable one is set aside.
+		 * Takes the directory and reads its {@code cookies.json}, if any; an unreadable one is set aside.
 		 * @return the jar
+		 * @throws IllegalStateException when another open jar, of this application or another
+		 * process, uses the directory
 		 */
 		public PersistCookieJar build() {
 			return new PersistCookieJar(this);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.diospring.Dio;
+import io.github.diospring.cookie.CookieManager;
+import io.github.diospring.cookie.PersistCookieJar;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -75,6 +77,12 @@ public final class DioClients implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.clients.values().forEach(Dio::close);
+		// A persistent jar holds its directory; release it so the next start (or context) can open it.
+		this.clients.values().forEach(dio -> dio.interceptors().forEach(interceptor -> {
+			if (interceptor instanceof CookieManager manager && manager.cookieJar() instanceof PersistCookieJar jar) {
+				jar.close();
+			}
+		}));
 	}
 
 }
