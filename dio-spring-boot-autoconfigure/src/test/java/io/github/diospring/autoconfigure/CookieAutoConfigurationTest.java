@@ -90,7 +90,7 @@ class CookieAutoConfigurationTest {
 					"dio.clients.roomy.cookie.max-cookies-per-domain=100")
 			.run(context -> {
 				DefaultCookieJar primary = (DefaultCookieJar) context.getBean(CookieManager.class).cookieJar();
-				java.net.URI site = URI.create(server.baseUrl() + "/");
+				URI site = URI.create(server.baseUrl() + "/");
 				primary.saveFromResponse(site, List.of(cookie("a"), cookie("b"), cookie("c")));
 				assertThat(primary.cookies()).extracting(Cookie::name).containsExactly("b", "c");
 				assertThat(ClientBuiltIns.cookieLimits(new ClientSettings("roomy",
