@@ -44,7 +44,9 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>Redirects are followed here, one exchange per hop, so that credentials can be dropped on a
  * change of origin and every hop recorded: 301/302/303 continue as GET without a body (HEAD stays
  * HEAD), 307/308 repeat the method and re-send the body when it is replayable (otherwise the 3xx
- * response is returned). The underlying client must not follow redirects itself.
+ * response is returned). The underlying client must not follow redirects itself. The
+ * {@code Set-Cookie} headers of followed redirects are handed on as {@link RedirectCookies} in the
+ * response's {@code extra}, for the cookie manager.
  *
  * <pre>{@code
  * Dio dio = Dio.builder()
@@ -132,11 +134,18 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+		return follow(options, hop, redirects, new ArrayList<>());
+	}
+
+	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects,
+			List<RedirectCookies> hopCookies) {
 		return exchange(options, hop).flatMap(entity -> {
 			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
-				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects));
+				Map<String, @Nullable Object> extra = hopCookies.isEmpty() ? Map.of()
+						: Map.of(RedirectCookies.EXTRA_KEY, List.copyOf(hopCookies));
+				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects, extra));
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
@@ -144,7 +153,11 @@ public final class WebClientAdapter implements HttpClientAdapter {
 						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
 			}
 			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
-			return drained.then(Mono.defer(() -> follow(options, next, redirects)));
+			List<String> setCookie = entity.getHeaders().get(HttpHeaders.SET_COOKIE);
+			if (setCookie != null && !setCookie.isEmpty()) {
+				hopCookies.add(new RedirectCookies(hop.uri, setCookie));
+			}
+			return drained.then(Mono.defer(() -> follow(options, next, redirects, hopCookies)));
 		});
 	}
 
@@ -184,7 +197,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
+			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
 		Headers headers = ResponseHeaders.copy(entity.getHeaders(), uri);
 		Duration receiveTimeout = options.receiveTimeout();
 		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
@@ -194,7 +207,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
 		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers, stream,
-				redirects, uri, Map.of());
+				redirects, uri, extra);
 	}
 
 	/** Signals of one exchange's progress, and the timer that watches them. */
