@@ -152,6 +152,14 @@ final class CookieStore {
 		}
 	}
 
+	/** Replaces every cookie with the given ones (a reload), as one change. */
+	synchronized void replaceAll(List<Cookie> cookies) {
+		this.byDomain.clear();
+		this.recency.clear();
+		restore(cookies);
+		this.version++;
+	}
+
 	synchronized List<Cookie> load(URI uri) {
 		String host = CookieSpec.host(uri);
 		if (host == null) {

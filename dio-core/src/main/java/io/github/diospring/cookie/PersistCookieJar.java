@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * Temporary files an interrupted write left behind are deleted when the jar opens. The jar keeps
  * at most {@link CookieLimits} cookies, like {@link DefaultCookieJar}.
  *
+ * <p>The file is the default {@link CookieStorage}; {@link #builder(CookieStorage)} keeps the same
+ * document elsewhere, or encrypted ({@link CookieStorage#transformed}, dio's read and write handlers).
+ *
  * <pre>{@code
  * PersistCookieJar jar = PersistCookieJar.builder(Path.of(System.getProperty("user.home"), ".myapp", "cookies"))
  *         .persistSession(false)
@@ -50,11 +53,9 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 
 	private final CookieStore store;
 
-	private final CookieFile file;
+	private final CookieStorage storage;
 
 	private final boolean persistSession;
-
-	private final @Nullable DirectoryLock lock;
 
 	private final Object writeLock = new Object();
 
@@ -63,10 +64,9 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 
 	private PersistCookieJar(Builder builder) {
 		this.store = new CookieStore(builder.ignoreExpires, builder.clock, builder.limits);
-		this.file = new CookieFile(builder.directory, builder.clock);
-		this.lock = this.file.open();
+		this.storage = (builder.storage != null) ? builder.storage : new CookieFile(builder.directory, builder.clock);
 		this.persistSession = builder.persistSession;
-		this.store.restore(this.file.read());
+		this.store.restore(load());
 		this.written = this.store.version();
 	}
 
@@ -75,7 +75,15 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 	 * @return a builder with cookie_jar's defaults ({@code persistSession} on, {@code ignoreExpires} off)
 	 */
 	public static Builder builder(Path directory) {
-		return new Builder(directory);
+		return new Builder(Objects.requireNonNull(directory, "directory"), null);
+	}
+
+	/**
+	 * @param storage where the cookie document is kept (a database, an encrypted file: see {@link CookieStorage})
+	 * @return a builder with cookie_jar's defaults ({@code persistSession} on, {@code ignoreExpires} off)
+	 */
+	public static Builder builder(CookieStorage storage) {
+		return new Builder(null, Objects.requireNonNull(storage, "storage"));
 	}
 
 	@Override
@@ -109,9 +117,46 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 		return this.store.live();
 	}
 
-	/** @return the file the cookies are kept in */
-	public Path file() {
-		return this.file.path();
+	/** @return the file the cookies are kept in; null when a custom {@link CookieStorage} keeps them */
+	public @Nullable Path file() {
+		return (this.storage instanceof CookieFile file) ? file.path() : null;
+	}
+
+	/** @return where the cookies are kept */
+	public CookieStorage storage() {
+		return this.storage;
+	}
+
+	/**
+	 * Replaces the cookies in memory with the stored ones: for a storage that another application
+	 * instance may have written since.
+	 */
+	public void reload() {
+		List<Cookie> stored = load();
+		synchronized (this.writeLock) {
+			this.store.replaceAll(stored);
+			this.written = this.store.version();
+		}
+	}
+
+	/** The stored cookies; none when nothing is stored, or when it cannot be read (then set aside). */
+	private List<Cookie> load() {
+		try {
+			byte[] document = this.storage.read();
+			return (document != null) ? CookieDocument.decode(document) : List.of();
+		}
+		catch (IOException | RuntimeException ex) {
+			String outcome;
+			try {
+				outcome = this.storage.setAside();
+			}
+			catch (IOException | RuntimeException aside) {
+				outcome = "could not set it aside (" + aside + ")";
+			}
+			logger.warn("Cookie store {} could not be read ({}); {}; starting without cookies", this.storage,
+					CookieDocument.describe(ex), outcome);
+			return List.of();
+		}
 	}
 
 	/**
@@ -120,9 +165,7 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.lock != null) {
-			this.lock.close();
-		}
+		this.storage.close();
 	}
 
 	private void persist() {
@@ -135,12 +178,12 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 			CookieStore.Snapshot snapshot = this.store.snapshot(c -> (this.persistSession || c.persistent())
 					&& (this.store.ignoreExpires() || !c.isExpired(now)));
 			try {
-				this.file.write(snapshot.cookies());
+				this.storage.write(CookieDocument.encode(snapshot.cookies()));
 				this.written = snapshot.version();
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.warn("Could not write the cookie store {} ({}); cookies are kept in memory and the next "
-						+ "change tries again", this.file.path(), ex.toString());
+						+ "change tries again", this.storage, ex.toString());
 			}
 		}
 	}
@@ -154,7 +197,9 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private final Path directory;
+		private final @Nullable Path directory;
+
+		private final @Nullable CookieStorage storage;
 
 		private boolean persistSession = true;
 
@@ -164,8 +209,9 @@ public final class PersistCookieJar implements CookieJar, AutoCloseable {
 
 		private CookieLimits limits = CookieLimits.DEFAULTS;
 
-		private Builder(Path directory) {
-			this.directory = Objects.requireNonNull(directory, "directory");
+		private Builder(@Nullable Path directory, @Nullable CookieStorage storage) {
+			this.directory = directory;
+			this.storage = storage;
 		}
 
 		/** @param persistSession whether session cookies are written to the file too @return this */

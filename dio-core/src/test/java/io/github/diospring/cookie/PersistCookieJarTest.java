@@ -126,7 +126,7 @@ class PersistCookieJarTest {
 	void anUnreadableStoreFileIsSetAsideAndTheJarStartsEmptyAndKeepsWorking(String content) throws IOException {
 		Files.writeString(this.dir.resolve("cookies.json"), content);
 		PersistCookieJar jar;
-		try (LogCapture log = new LogCapture(CookieFile.class)) {
+		try (LogCapture log = new LogCapture(PersistCookieJar.class)) {
 			jar = jar();
 			assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("cookies.json.corrupt-")
 				.doesNotContain("top-secret");
