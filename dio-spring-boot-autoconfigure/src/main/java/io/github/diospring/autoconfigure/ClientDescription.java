@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClientDescription {
 
-	static final String MASK = "******";
+	static final String MASK = Redaction.MASK;
 
 	private ClientDescription() {
 	}
