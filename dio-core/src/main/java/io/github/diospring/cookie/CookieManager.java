@@ -90,6 +90,21 @@ public final class CookieManager implements Interceptor {
 		return this.cookieJar;
 	}
 
+	/**
+	 * Closes the jar when it holds something (a {@link PersistCookieJar} releases its directory);
+	 * a Spring context calls this when it closes a {@code CookieManager} bean.
+	 */
+	public void close() {
+		if (this.cookieJar instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Could not close the cookie jar {}", this.cookieJar.getClass().getSimpleName(), ex);
+			}
+		}
+	}
+
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		handler.next(loadCookies(options));

@@ -124,7 +124,7 @@ final class DioClientFactory {
 			}
 		}
 		catch (RuntimeException ex) {
-			clients.values().forEach(Dio::close);
+			clients.values().forEach(DioClients::close);
 			throw ex;
 		}
 		return new DioClients(clients, chains, configurations);

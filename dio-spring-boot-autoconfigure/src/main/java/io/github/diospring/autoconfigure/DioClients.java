@@ -8,7 +8,6 @@ import java.util.Set;
 
 import io.github.diospring.Dio;
 import io.github.diospring.cookie.CookieManager;
-import io.github.diospring.cookie.PersistCookieJar;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -76,13 +75,17 @@ public final class DioClients implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.clients.values().forEach(Dio::close);
-		// A persistent jar holds its directory; release it so the next start (or context) can open it.
-		this.clients.values().forEach(dio -> dio.interceptors().forEach(interceptor -> {
-			if (interceptor instanceof CookieManager manager && manager.cookieJar() instanceof PersistCookieJar jar) {
-				jar.close();
+		this.clients.values().forEach(DioClients::close);
+	}
+
+	/** Closes a client and releases the directory its persistent cookie jar holds, so the next start can open it. */
+	static void close(Dio dio) {
+		dio.close();
+		dio.interceptors().forEach(interceptor -> {
+			if (interceptor instanceof CookieManager manager) {
+				manager.close();
 			}
-		}));
+		});
 	}
 
 }

@@ -102,6 +102,16 @@ class CookieAutoConfigurationTest {
 				.contains("dio.clients.x.cookie.max-cookies").contains("not positive"));
 	}
 
+	@Test
+	void aContextThatFailsToStartReleasesItsCookieDirectory() {
+		String dir = "dio.cookie.persist-dir=" + this.dir;
+		DioAutoConfigurationTest.runner.withPropertyValues("dio.cookie.enabled=true", dir, "dio.clients.x.cookie.max-cookies=0")
+			.run(context -> assertThat(context).hasFailed());
+
+		DioAutoConfigurationTest.runner.withPropertyValues("dio.cookie.enabled=true", dir)
+			.run(context -> assertThat(context).hasNotFailed());
+	}
+
 	private static Cookie cookie(String name) {
 		return Cookie.builder(name, "1").build();
 	}
