@@ -426,11 +426,11 @@ public interface Dio extends AutoCloseable {
 	/**
 	 * Downloads to a file chosen from the response headers (dio's savePath callback), called once the
 	 * headers are in, on a worker thread (it may look at the disk). Besides the server's headers it
-	 * sees {@code redirects} (how many were followed) and {@code uri} (the final URI).
+	 * sees {@code redirects} (how many were followed) and {@code uri} (the final URI). A name taken
+	 * from the response is the server's choice: let {@link SafeFileName} make it safe.
 	 *
 	 * <pre>{@code
-	 * dio.download("/latest", headers -> dir.resolve(Path.of(URI.create(headers.value("uri")).getPath()).getFileName()),
-	 *         null, DownloadOptions.defaults()).block();
+	 * dio.download("/latest", SafeFileName.inDirectory(dir, "latest.bin"), null, DownloadOptions.defaults()).block();
 	 * }</pre>
 	 * @param path the path or URL
 	 * @param savePath picks the file from the headers

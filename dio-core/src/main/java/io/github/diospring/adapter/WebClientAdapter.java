@@ -3,6 +3,7 @@ package io.github.diospring.adapter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,9 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>Redirects are followed here, one exchange per hop, so that credentials can be dropped on a
  * change of origin and every hop recorded: 301/302/303 continue as GET without a body (HEAD stays
  * HEAD), 307/308 repeat the method and re-send the body when it is replayable (otherwise the 3xx
- * response is returned). The underlying client must not follow redirects itself.
+ * response is returned). The underlying client must not follow redirects itself. The
+ * {@code Set-Cookie} headers of followed redirects are handed on as {@link RedirectCookies} in the
+ * response's {@code extra}, for the cookie manager.
  *
  * <pre>{@code
  * Dio dio = Dio.builder()
@@ -109,11 +112,24 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(PoolSettings pool) {
 		ConnectionProvider provider = pool.newConnectionProvider("dio");
-		HttpClient httpClient = reportingHttpVersion(prepare(HttpClient.create(provider)))
+		HttpClient httpClient = reportingHttpVersion(prepare(lenientHeaders(HttpClient.create(provider))))
 			// dio's connectTimeout is measured by the adapter; Netty's own default (30 s) would cut it short
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		return new WebClientAdapter(client, provider);
+	}
+
+	/**
+	 * Lets response headers that Netty's strict validation refuses (a control byte in one
+	 * {@code Set-Cookie}) through to the adapter, which drops only the bad header value instead of
+	 * failing the whole response: RFC 6265 tells clients to ignore a bad cookie, not the response.
+	 * Header lines are still split at line ends, so nothing can be smuggled into another header.
+	 * Resets the client's other response decoder settings to their defaults.
+	 * @param httpClient a client whose response decoder is still the default
+	 * @return the client with header validation left to the adapter
+	 */
+	public static HttpClient lenientHeaders(HttpClient httpClient) {
+		return httpClient.httpResponseDecoder(spec -> spec.validateHeaders(false));
 	}
 
 	/**
@@ -203,11 +219,18 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+		return follow(options, hop, redirects, new ArrayList<>());
+	}
+
+	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects,
+			List<RedirectCookies> hopCookies) {
 		return exchange(options, hop).flatMap(entity -> {
 			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
-				return Mono.just(toResponseBody(options, entity, body, hop, redirects));
+				Map<String, @Nullable Object> extra = hopCookies.isEmpty() ? Map.of()
+						: Map.of(RedirectCookies.EXTRA_KEY, List.copyOf(hopCookies));
+				return Mono.just(toResponseBody(options, entity, body, hop, redirects, extra));
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
@@ -215,7 +238,11 @@ public final class WebClientAdapter implements HttpClientAdapter {
 						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
 			}
 			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
-			return drained.then(Mono.defer(() -> follow(options, next, redirects)));
+			List<String> setCookie = entity.getHeaders().get(HttpHeaders.SET_COOKIE);
+			if (setCookie != null && !setCookie.isEmpty()) {
+				hopCookies.add(new RedirectCookies(hop.uri, setCookie));
+			}
+			return drained.then(Mono.defer(() -> follow(options, next, redirects, hopCookies)));
 		});
 	}
 
@@ -276,9 +303,8 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects) {
-		Headers.Builder headers = Headers.builder();
-		entity.getHeaders().forEach(headers::set);
+			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
+		Headers headers = ResponseHeaders.copy(entity.getHeaders(), hop.uri);
 		Duration receiveTimeout = options.receiveTimeout();
 		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
 		if (receiveTimeout != null) {
@@ -287,8 +313,13 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
 		String version = hop.version.get();
-		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
-				redirects, hop.uri, (version != null) ? Map.of(HTTP_VERSION, version) : Map.of());
+		Map<String, @Nullable Object> all = extra;
+		if (version != null) {
+			all = new LinkedHashMap<>(extra);
+			all.put(HTTP_VERSION, version);
+		}
+		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers, stream,
+				redirects, hop.uri, all);
 	}
 
 	/** Signals of one exchange's progress, and the timer that watches them. */
@@ -352,7 +383,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
 				return null;
 			}
-			URI target = this.uri.resolve(location.trim());
+			URI target = this.uri.resolve(ResponseHeaders.locationAsUri(location));
 			Headers headers = this.headers;
 			if (!sameOrigin(this.uri, target)) {
 				for (String name : CREDENTIAL_HEADERS) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
+import io.github.diospring.adapter.RedirectCookies;
 import io.github.diospring.interceptor.ErrorInterceptorHandler;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
@@ -42,10 +43,11 @@ import reactor.core.scheduler.Schedulers;
  * <li>Saving runs off the Reactor event loop (it may write a file); loading runs where the
  * request runs, so {@link CookieJar#loadForRequest} must not block.</li>
  * </ul>
- * Redirects followed by the transport are invisible to interceptors, so the {@code Set-Cookie}
- * of an intermediate hop is not seen (dio has the same limitation): to keep those cookies, turn
- * {@code followRedirects} off, accept 3xx with {@code validateStatus} and follow {@code Location}
- * yourself.
+ * Redirects followed by the transport: the {@code Set-Cookie} headers of every intermediate
+ * response (a login answering 302 with its session cookie) are saved too, each for the URL of its
+ * own hop (dio loses them), from the {@link RedirectCookies} the adapter reports. They are saved
+ * once the exchange is over, so the hops after a redirect do not send them yet; to send them at
+ * once, turn {@code followRedirects} off and follow {@code Location} yourself.
  *
  * <pre>{@code
  * Dio dio = Dio.create(BaseOptions.builder().baseUrl("https://api.example.com").build());
@@ -86,6 +88,21 @@ public final class CookieManager implements Interceptor {
 	/** @return the jar */
 	public CookieJar cookieJar() {
 		return this.cookieJar;
+	}
+
+	/**
+	 * Closes the jar when it holds something (a {@link PersistCookieJar} releases its directory);
+	 * a Spring context calls this when it closes a {@code CookieManager} bean.
+	 */
+	public void close() {
+		if (this.cookieJar instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Could not close the cookie jar {}", this.cookieJar.getClass().getSimpleName(), ex);
+			}
+		}
 	}
 
 	@Override
@@ -139,6 +156,7 @@ public final class CookieManager implements Interceptor {
 	 */
 	public void saveCookies(Response<?> response) {
 		try {
+			saveRedirectCookies(response);
 			List<String> headers = response.headers().get("set-cookie");
 			if (headers == null) {
 				return;
@@ -155,9 +173,19 @@ public final class CookieManager implements Interceptor {
 		}
 	}
 
+	private void saveRedirectCookies(Response<?> response) {
+		if (response.extra().get(RedirectCookies.EXTRA_KEY) instanceof List<?> hops) {
+			for (Object hop : hops) {
+				if (hop instanceof RedirectCookies cookies) {
+					save(cookies.uri(), parse(cookies.setCookie(), cookies.uri()));
+				}
+			}
+		}
+	}
+
 	/** Saving may write a file: never on an event-loop thread, and only when there is something to save. */
 	private void saveThen(Response<?> response, Runnable next, Consumer<Publisher<?>> observe) {
-		if (!response.headers().contains("set-cookie")) {
+		if (!response.headers().contains("set-cookie") && !response.extra().containsKey(RedirectCookies.EXTRA_KEY)) {
 			next.run();
 		}
 		else if (Schedulers.isInNonBlockingThread()) {

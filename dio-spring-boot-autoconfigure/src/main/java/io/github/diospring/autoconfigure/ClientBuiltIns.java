@@ -1,11 +1,14 @@
 package io.github.diospring.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.diospring.cookie.CookieJar;
+import io.github.diospring.cookie.CookieLimits;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -127,15 +130,42 @@ final class ClientBuiltIns {
 
 	static CookieJar cookieJar(ClientSettings settings) {
 		boolean ignoreExpires = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreExpires()));
+		CookieLimits limits = cookieLimits(settings);
 		Path dir = settings.pick(p -> p.getCookie().getPersistDir());
 		if (dir == null) {
-			return new DefaultCookieJar(ignoreExpires);
+			return new DefaultCookieJar(ignoreExpires, Clock.systemUTC(), limits);
 		}
 		boolean persistSession = !Boolean.FALSE.equals(settings.pick(p -> p.getCookie().getPersistSession()));
 		return PersistCookieJar.builder(dir.resolve(settings.name))
 			.persistSession(persistSession)
 			.ignoreExpires(ignoreExpires)
+			.limits(limits)
 			.build();
+	}
+
+	/** {@code cookie.max-*}, each inherited on its own, checked at startup. */
+	static CookieLimits cookieLimits(ClientSettings settings) {
+		CookieLimits defaults = CookieLimits.DEFAULTS;
+		int size = limit(settings, "cookie.max-cookie-size", p -> p.getCookie().getMaxCookieSize(), defaults.maxCookieSize());
+		int perDomain = limit(settings, "cookie.max-cookies-per-domain", p -> p.getCookie().getMaxCookiesPerDomain(),
+				defaults.maxCookiesPerDomain());
+		int total = limit(settings, "cookie.max-cookies", p -> p.getCookie().getMaxCookies(), defaults.maxCookies());
+		if (total < perDomain) {
+			throw new DioConfigurationException(settings.property("cookie.max-cookies", p -> p.getCookie().getMaxCookies()),
+					total, "is less than the cookies kept per domain (" + perDomain + ")",
+					"Raise it to at least cookie.max-cookies-per-domain, or lower that.");
+		}
+		return new CookieLimits(size, perDomain, total);
+	}
+
+	private static int limit(ClientSettings settings, String kebab, Function<DioClientProperties, @Nullable Integer> getter,
+			int fallback) {
+		Integer value = settings.pick(getter);
+		if (value != null && value <= 0) {
+			throw new DioConfigurationException(settings.property(kebab, getter::apply), value, "is not positive",
+					"Set a positive number, or leave it unset for " + fallback + ".");
+		}
+		return (value != null) ? value : fallback;
 	}
 
 	ErrorAdaptorInterceptor errorAdaptor(ClientSettings settings) {

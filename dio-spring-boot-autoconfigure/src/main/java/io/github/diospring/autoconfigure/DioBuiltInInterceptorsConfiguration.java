@@ -41,7 +41,7 @@ class DioBuiltInInterceptorsConfiguration {
 			.responseHeader(log.isResponseHeader())
 			.responseBody(log.isResponseBody())
 			.error(log.isError())
-			.redactedHeaders(log.getRedactedHeaders())
+			.redaction(log.getRedact().toRedaction())
 			.maxBodyLength(log.getMaxBodyLength())
 			.build();
 	}

@@ -13,6 +13,7 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.Redaction;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -153,26 +154,34 @@ final class DioClientFactory {
 		List<ClientSettings> all = new ArrayList<>();
 		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
 		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
+		Redaction redaction = properties.getLog().getRedact().toRedaction();
 		try {
 			for (ClientSettings settings : all) {
-				Dio dio = create(settings, names);
+				Dio dio = create(settings, names, redaction);
 				clients.put(settings.name, new DioClients.Client(dio, settings, dio.options()));
 				logger.debug("dio client '{}': baseUrl '{}'", settings.name, dio.options().baseUrl());
 			}
 		}
 		catch (RuntimeException ex) {
-			clients.values().forEach(client -> client.dio().close());
+			clients.values().forEach(client -> DioClients.close(client.dio()));
 			throw ex;
 		}
 		return new DioClients(clients, names);
 	}
 
-	private Dio create(ClientSettings settings, Map<Interceptor, String> names) {
-		BaseOptions options = settings.toBaseOptions();
+	/** On Reactor Netty, one bad response header is dropped alone instead of failing the response. */
+	private static ClientHttpConnectorBuilder<?> lenientHeaders(ClientHttpConnectorBuilder<?> builder) {
+		return (builder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor.withHttpClientCustomizer(WebClientAdapter::lenientHeaders) : builder;
+	}
+
+	private Dio create(ClientSettings settings, Map<Interceptor, String> names, Redaction redaction) {
+		// Messages, toString() and logs of this client's requests mask what dio.log.redact.* names.
+		BaseOptions options = settings.toBaseOptions().toBuilder().extra(Redaction.EXTRA_KEY, redaction).build();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		PoolSettings poolSettings = settings.pool();
-		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		ClientHttpConnectorBuilder<?> connector = lenientHeaders(ClientProxy.apply(settings, this.connectorBuilder));
 		ConnectionProvider pool = null;
 		if (connector instanceof ReactorClientHttpConnectorBuilder reactor) {
 			if (poolSettings != null) {

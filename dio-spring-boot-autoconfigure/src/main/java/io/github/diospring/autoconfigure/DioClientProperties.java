@@ -711,6 +711,15 @@ public class DioClientProperties {
 		/** For a named client: whether it shares the primary client's jar instead of having its own. Default: false. */
 		private @Nullable Boolean share;
 
+		/** Bytes of name plus value a cookie may have; larger ones are not stored. Default: 4096 (RFC 6265 §6.1). */
+		private @Nullable Integer maxCookieSize;
+
+		/** Cookies kept per domain; beyond it, expired then least recently used ones are evicted. Default: 50. */
+		private @Nullable Integer maxCookiesPerDomain;
+
+		/** Cookies kept in the jar in all; beyond it, expired then least recently used ones are evicted. Default: 3000. */
+		private @Nullable Integer maxCookies;
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -757,6 +766,30 @@ public class DioClientProperties {
 
 		public void setShare(@Nullable Boolean share) {
 			this.share = share;
+		}
+
+		public @Nullable Integer getMaxCookieSize() {
+			return this.maxCookieSize;
+		}
+
+		public void setMaxCookieSize(@Nullable Integer maxCookieSize) {
+			this.maxCookieSize = maxCookieSize;
+		}
+
+		public @Nullable Integer getMaxCookiesPerDomain() {
+			return this.maxCookiesPerDomain;
+		}
+
+		public void setMaxCookiesPerDomain(@Nullable Integer maxCookiesPerDomain) {
+			this.maxCookiesPerDomain = maxCookiesPerDomain;
+		}
+
+		public @Nullable Integer getMaxCookies() {
+			return this.maxCookies;
+		}
+
+		public void setMaxCookies(@Nullable Integer maxCookies) {
+			this.maxCookies = maxCookies;
 		}
 
 	}

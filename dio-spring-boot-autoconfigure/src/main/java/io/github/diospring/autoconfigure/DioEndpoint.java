@@ -100,7 +100,7 @@ public class DioEndpoint {
 				}
 				else if (jar instanceof PersistCookieJar persistent) {
 					cookies.put("count", persistent.cookies().size());
-					cookies.put("file", persistent.file().toString());
+					cookies.put("file", String.valueOf(persistent.file()));
 				}
 				return cookies;
 			}

@@ -1,11 +1,11 @@
 package io.github.diospring.autoconfigure;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-import io.github.diospring.interceptor.LogInterceptor;
+import io.github.diospring.Redaction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -100,8 +100,8 @@ public class DioProperties extends DioClientProperties {
 		/** Whether to log errors. */
 		private boolean error = true;
 
-		/** Headers whose values are replaced by a mark in logs. */
-		private Set<String> redactedHeaders = new LinkedHashSet<>(LogInterceptor.DEFAULT_REDACTED_HEADERS);
+		/** What is masked in logs, exception messages and the actuator endpoint. */
+		private final Redact redact = new Redact();
 
 		/** Characters of a body that are logged at most. */
 		private int maxBodyLength = 4096;
@@ -178,12 +178,8 @@ public class DioProperties extends DioClientProperties {
 			this.error = error;
 		}
 
-		public Set<String> getRedactedHeaders() {
-			return this.redactedHeaders;
-		}
-
-		public void setRedactedHeaders(Set<String> redactedHeaders) {
-			this.redactedHeaders = redactedHeaders;
+		public Redact getRedact() {
+			return this.redact;
 		}
 
 		public int getMaxBodyLength() {
@@ -192,6 +188,54 @@ public class DioProperties extends DioClientProperties {
 
 		public void setMaxBodyLength(int maxBodyLength) {
 			this.maxBodyLength = maxBodyLength;
+		}
+
+	}
+
+	/**
+	 * The one redaction policy ({@link Redaction}) of every client: names matched ignoring case,
+	 * URL user info always masked. Each list replaces the defaults; an empty list masks nothing of
+	 * its kind.
+	 */
+	public static class Redact {
+
+		/** Headers whose values are masked. */
+		private Set<String> headers = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		/** Query parameters whose values are masked in URLs. */
+		private Set<String> queryParameters = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		/** JSON, map and form body fields whose values are masked, at any depth. */
+		private Set<String> bodyFields = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		public Set<String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Set<String> headers) {
+			this.headers = headers;
+		}
+
+		public Set<String> getQueryParameters() {
+			return this.queryParameters;
+		}
+
+		public void setQueryParameters(Set<String> queryParameters) {
+			this.queryParameters = queryParameters;
+		}
+
+		public Set<String> getBodyFields() {
+			return this.bodyFields;
+		}
+
+		public void setBodyFields(Set<String> bodyFields) {
+			this.bodyFields = bodyFields;
+		}
+
+		/** @return the policy these settings describe */
+		Redaction toRedaction() {
+			return Redaction.defaults().withHeaders(this.headers).withQueryParameters(this.queryParameters)
+				.withBodyFields(this.bodyFields);
 		}
 
 	}
