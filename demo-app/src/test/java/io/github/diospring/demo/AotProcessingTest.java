@@ -34,7 +34,7 @@ class AotProcessingTest {
 		String metadata = read(GENERATED.resolve("resources"), "reachability-metadata.json", "reflect-config.json");
 
 		assertThat(metadata).contains("io.github.diospring.envelope.Page")
-			.contains("io.github.diospring.cookie.CookieFile$Content")
+			.contains("io.github.diospring.cookie.CookieDocument$Content")
 			.contains("io.github.diospring.autoconfigure.DioClientProperties");
 	}
 
