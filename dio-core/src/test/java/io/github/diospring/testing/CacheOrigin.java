@@ -49,7 +49,8 @@ public final class CacheOrigin implements AutoCloseable {
 	/** Starts the origin. */
 	public CacheOrigin() {
 		// the channel group makes closing the origin close its kept-alive connections too
-		// its own event loop: a Spring context that closes Reactor Netty's global resources must not stop it
+		// its own event loop: Spring Boot's ReactorResourceFactory disposes Reactor Netty's global loops
+		// whenever a context closes, which would stop a server bound on them
 		this.server = HttpServer.create()
 			.runOn(this.loops)
 			.host("127.0.0.1")
