@@ -37,6 +37,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -58,9 +59,12 @@ class DioHttpVersionTest {
 					HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					WebClientAutoConfiguration.class, DioAutoConfiguration.class));
 
+	/** The servers' own event loop: a context that closes disposes Reactor Netty's global one. */
+	private static final LoopResources serverLoops = LoopResources.create("h2-server", 1, true);
+
 	@BeforeAll
 	static void start() {
-		h2c = HttpServer.create().host("127.0.0.1").port(0).protocol(HttpProtocol.H2C)
+		h2c = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0).protocol(HttpProtocol.H2C)
 			.handle((request, response) -> {
 				clientPorts.add(request.remoteAddress().getPort());
 				return response.header("Content-Type", "application/json")
@@ -72,6 +76,7 @@ class DioHttpVersionTest {
 	@AfterAll
 	static void stop() {
 		h2c.disposeNow();
+		serverLoops.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -96,7 +101,7 @@ class DioHttpVersionTest {
 
 	@Test
 	void theDefaultStaysOnHttp11AndSaysSo() {
-		DisposableServer http11 = HttpServer.create().host("127.0.0.1").port(0)
+		DisposableServer http11 = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0)
 			.handle((request, response) -> response.sendString(Mono.just("ok")))
 			.bindNow();
 		try {
@@ -125,7 +130,7 @@ class DioHttpVersionTest {
 		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		keys.init(store, "changeit".toCharArray());
 		String pin = CertificatePinner.pin((X509Certificate) store.getCertificate("server"));
-		DisposableServer tls = HttpServer.create().host("127.0.0.1").port(0)
+		DisposableServer tls = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0)
 			.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
 			.secure(spec -> spec.sslContext(Http2SslContextSpec.forServer(keys)))
 			.handle((request, response) -> response.header("Content-Type", "application/json")
