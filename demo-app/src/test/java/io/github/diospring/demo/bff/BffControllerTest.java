@@ -140,8 +140,7 @@ class BffControllerTest {
 
 		this.browser.get().uri("/api/users/1").exchange().expectStatus().isEqualTo(502).expectBody()
 			.jsonPath("$.errorCode").isEqualTo("CONNECTION_ERROR")
-			.jsonPath("$.errorMessage").value(message -> org.assertj.core.api.Assertions.assertThat((String) message)
-				.contains("could not connect"));
+			.jsonPath("$.errorMessage").isEqualTo("The upstream service cannot be reached, please retry.");
 	}
 
 }
