@@ -45,8 +45,8 @@ class AotProcessingTest {
 		application.setMainApplicationClass(DemoApplication.class); // the generated initializer is found by its name
 		try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
 			assertThat(context.getBean(DioClients.class).names()).containsExactly("default", "upstream", "secure", "auth",
-					"files", "catalog");
-			assertThat(context.getBeanProvider(Dio.class).stream().count()).isEqualTo(6);
+					"files", "catalog", "inventory");
+			assertThat(context.getBeanProvider(Dio.class).stream().count()).isEqualTo(7);
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			Map<String, Object> user = WebClient.create("http://127.0.0.1:" + port)
 				.get()

@@ -44,7 +44,7 @@ class ResilienceDemoTest {
 	void theLoadBalancedClientSpreadsRequestsOverBothInstances() {
 		assertThat(this.clients.get("inventory").options().baseUrl()).isEqualTo("lb://inventory/upstream");
 		assertThat(this.clients.interceptorChain("inventory"))
-			.containsSubsequence("io.github.diospring.retry.RetryInterceptor", "dioLoadBalancerInterceptor");
+			.containsSubsequence("retryInterceptor", "dioLoadBalancerInterceptor");
 		Set<Object> instances = new HashSet<>();
 		for (int i = 0; i < 4; i++) {
 			Map<String, Object> answer = get("/api/inventory");

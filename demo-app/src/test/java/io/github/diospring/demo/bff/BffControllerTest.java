@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * interceptors (cookies, token refresh, envelope) and the error advice run for real; only the
  * upstream's transport is a {@link MockDioAdapter} per client.
  */
-@WebFluxTest(BffController.class)
+// the slice has no Spring Cloud LoadBalancer to resolve the demo's lb:// client, which is not under test here
+@WebFluxTest(controllers = BffController.class, properties = "dio.clients.inventory.base-url=http://inventory.test/upstream")
 @AutoConfigureDio
 @AutoConfigureMockDio
 @Import({ DemoClientsConfiguration.class, TokenStore.class })
