@@ -88,15 +88,7 @@ class ResponseDeliveryTest {
 	@Test
 	void aSubscriberThatAsksForTheResponseAfterItArrivedStillGetsIt() {
 		AtomicBoolean delivered = new AtomicBoolean();
-		Dio dio = dio().interceptor(new Interceptor() {
-			@Override
-			public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
-				// continues after the callback returned, on a thread of its own, then tells the test
-				handler.observe(Mono.delay(Duration.ofMillis(20))
-					.then(Mono.fromRunnable(() -> handler.next(response)))
-					.doOnSuccess(v -> delivered.set(true)));
-			}
-		}).build();
+		Dio dio = dio().interceptor(deliveredLater(delivered)).build();
 		LateSubscriber late = new LateSubscriber();
 		try {
 			dio.get("/ok").subscribe(late);
@@ -110,6 +102,42 @@ class ResponseDeliveryTest {
 		}
 		finally {
 			late.dispose();
+			dio.close(true);
+		}
+	}
+
+	@Test
+	void concatMapGetsItsFirstResponseEvenWhenItArrivesBeforeConcatMapAsksForIt() {
+		// concatMap subscribes to its first request before it asks for its value; a response that
+		// arrives in between (a busy machine pausing the subscribing thread) must wait for the demand
+		AtomicBoolean delivered = new AtomicBoolean();
+		Dio dio = dio().interceptor(deliveredLater(delivered)).build();
+		AtomicBoolean started = new AtomicBoolean();
+		// like Flux.range, emits within the request; concatMap asks its first request for the value after that
+		Flux<Integer> source = Flux.from(subscriber -> subscriber.onSubscribe(new Subscription() {
+			@Override
+			public void request(long n) {
+				if (started.compareAndSet(false, true)) {
+					subscriber.onNext(0);
+					// concatMap has subscribed to the first request and has not asked for its value yet
+					await().atMost(Duration.ofSeconds(30)).untilTrue(delivered);
+					subscriber.onComplete();
+				}
+			}
+
+			@Override
+			public void cancel() {
+			}
+		}));
+		try {
+			List<Integer> statuses = source.concatMap(i -> dio.get("/ok"))
+				.map(Response::statusCode)
+				.collectList()
+				.block(Duration.ofSeconds(60));
+
+			assertThat(statuses).containsExactly(200);
+		}
+		finally {
 			dio.close(true);
 		}
 	}
@@ -161,6 +189,21 @@ class ResponseDeliveryTest {
 		finally {
 			dio.close(true);
 		}
+	}
+
+	/**
+	 * Hands the response on from a thread of its own once its callback has returned (the delay
+	 * only makes that likely; the assertions hold either way), then says so.
+	 */
+	private static Interceptor deliveredLater(AtomicBoolean delivered) {
+		return new Interceptor() {
+			@Override
+			public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
+				handler.observe(Mono.delay(Duration.ofMillis(20))
+					.then(Mono.fromRunnable(() -> handler.next(response)))
+					.doOnSuccess(v -> delivered.set(true)));
+			}
+		};
 	}
 
 	/** Asks for nothing until told to. */

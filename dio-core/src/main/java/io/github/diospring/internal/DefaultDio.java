@@ -186,12 +186,12 @@ public final class DefaultDio implements Dio {
 	}
 
 	/**
-	 * A request must end with a response or an error; a custom adapter, transformer or decorator
-	 * whose Mono completes empty would otherwise lose the request without a trace.
+	 * A request must end with a response or an error; a custom adapter or exchange decorator whose
+	 * Mono completes empty would otherwise lose the request without a trace.
 	 */
 	private static DioException noOutcome(RequestOptions options) {
 		return DioException.from(options, new IllegalStateException("the request ended without a response or an "
-				+ "error: an adapter, transformer or exchange decorator completed empty; it must emit a response or fail"));
+				+ "error: an adapter or exchange decorator completed empty; it must emit a response or fail"));
 	}
 
 	private <T> Mono<Response<T>> start(RequestOptions options, @Nullable Type type, RequestScope scope) {
