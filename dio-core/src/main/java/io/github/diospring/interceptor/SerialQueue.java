@@ -3,6 +3,7 @@ package io.github.diospring.interceptor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.diospring.RequestOptions;
 import org.jspecify.annotations.Nullable;
@@ -96,9 +97,19 @@ final class SerialQueue {
 				queue.release(this);
 				return;
 			}
+			// complete empty only when the step had no value: the completion callback also runs right
+			// after a value, and a MonoSink whose subscriber has not asked yet would then drop the value
+			AtomicBoolean emitted = new AtomicBoolean();
 			this.subscription = this.step.doFinally(signal -> queue.release(this))
 				.contextWrite(this.sink.contextView())
-				.subscribe(this.sink::success, this.sink::error, () -> this.sink.success());
+				.subscribe(value -> {
+					emitted.set(true);
+					this.sink.success(value);
+				}, this.sink::error, () -> {
+					if (!emitted.get()) {
+						this.sink.success();
+					}
+				});
 		}
 
 		void dispose() {

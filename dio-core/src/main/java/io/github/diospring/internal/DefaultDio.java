@@ -175,11 +175,23 @@ public final class DefaultDio implements Dio {
 		return this.observations.<T>observe(prepared, (observed, context) -> Mono.<Response<T>>create(outer -> {
 			RequestScope scope = new RequestScope(observed, outer, context, callSite);
 			Mono<Response<T>> result = start(observed, type, scope);
-			Disposable running = result.contextWrite(outer.contextView())
-				.subscribe(outer::success, outer::error, () -> outer.success(null));
+			// no completion callback: the Mono's subscriber calls it right after the value, and a MonoSink
+			// whose subscriber has not asked for the value yet would complete empty and drop it
+			Disposable running = result.switchIfEmpty(Mono.error(() -> noOutcome(observed)))
+				.contextWrite(outer.contextView())
+				.subscribe(outer::success, outer::error);
 			scope.running(running);
 			outer.onDispose(running);
 		})).onErrorMap(DioException.class, e -> e.attachCallSite(callSite.userFrames()));
+	}
+
+	/**
+	 * A request must end with a response or an error; a custom adapter or exchange decorator whose
+	 * Mono completes empty would otherwise lose the request without a trace.
+	 */
+	private static DioException noOutcome(RequestOptions options) {
+		return DioException.from(options, new IllegalStateException("the request ended without a response or an "
+				+ "error: an adapter or exchange decorator completed empty; it must emit a response or fail"));
 	}
 
 	private <T> Mono<Response<T>> start(RequestOptions options, @Nullable Type type, RequestScope scope) {
