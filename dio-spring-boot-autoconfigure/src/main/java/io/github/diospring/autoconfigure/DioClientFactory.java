@@ -182,7 +182,7 @@ final class DioClientFactory {
 					"Use the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), or remove the pool settings.");
 		}
 		try {
-			return build(settings, options, connector.build(connectorSettings), pool);
+			return build(settings, options, connector.build(connectorSettings), pool, names);
 		}
 		catch (RuntimeException ex) {
 			if (pool != null) {
@@ -193,7 +193,7 @@ final class DioClientFactory {
 	}
 
 	private Dio build(ClientSettings settings, BaseOptions options, ClientHttpConnector connector,
-			@Nullable ConnectionProvider pool) {
+			@Nullable ConnectionProvider pool, Map<Interceptor, String> names) {
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
 			.clientConnector(connector)
