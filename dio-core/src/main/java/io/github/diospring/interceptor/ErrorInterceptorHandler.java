@@ -71,4 +71,14 @@ public final class ErrorInterceptorHandler {
 		this.sink.observe(work);
 	}
 
+	/**
+	 * The Reactor context the call was subscribed with, for interceptors that act on behalf of the
+	 * caller (the inbound web request, its session, the trace). {@link #observe observed} work
+	 * runs in it as well.
+	 * @return the request's Reactor context
+	 */
+	public reactor.util.context.ContextView contextView() {
+		return this.sink.contextView();
+	}
+
 }

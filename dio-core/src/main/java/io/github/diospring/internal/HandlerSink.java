@@ -10,6 +10,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.MonoSink;
+import reactor.util.context.ContextView;
 
 /**
  * Where an interceptor handler's outcome goes: completes one step of the chain, exactly once.
@@ -91,7 +92,8 @@ public final class HandlerSink {
 			}
 			composite = this.work;
 		}
-		composite.add(Flux.from(work).subscribe(value -> {
+		// the work runs in the request's Reactor context, so a call it makes is the same caller's call
+		composite.add(Flux.from(work).contextWrite(this.sink.contextView()).subscribe(value -> {
 		}, error -> failFromCallback(error, this.options, this.onThrow), () -> {
 			if (!isDone()) {
 				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor
@@ -99,6 +101,14 @@ public final class HandlerSink {
 						this.onThrow);
 			}
 		}));
+	}
+
+	/**
+	 * @return the Reactor context of the request (what the caller's subscription carried: the
+	 * inbound web exchange, the trace...)
+	 */
+	public ContextView contextView() {
+		return this.sink.contextView();
 	}
 
 	/**
