@@ -68,6 +68,13 @@ public final class CookieManager implements Interceptor {
 	 */
 	public static final int ORDER = -1000;
 
+	/**
+	 * The extra key under which a request carries the jar its {@link CookieJarResolver} picked, so
+	 * that its response, and a retry made from it ({@code dio.fetch(e.requestOptions())}), use the
+	 * same caller's jar on whatever thread they run.
+	 */
+	public static final String RESOLVED_JAR = "dio.cookie.jar";
+
 	private static final Logger logger = LoggerFactory.getLogger(CookieManager.class);
 
 	private final @Nullable CookieJar cookieJar;
@@ -127,7 +134,7 @@ public final class CookieManager implements Interceptor {
 		}
 		// no fallback: a call the resolver finds no jar for fails, it never borrows another caller's cookies
 		handler.observe(resolve(options, handler.contextView())
-			.doOnNext(jar -> handler.next(loadCookies(options, jar))));
+			.doOnNext(jar -> handler.next(loadCookies(options.copyWith(r -> r.extra(RESOLVED_JAR, jar)), jar))));
 	}
 
 	@Override
@@ -228,6 +235,9 @@ public final class CookieManager implements Interceptor {
 	}
 
 	private Mono<CookieJar> resolve(RequestOptions options, ContextView context) {
+		if (options.extra().get(RESOLVED_JAR) instanceof CookieJar jar) {
+			return Mono.just(jar);
+		}
 		return Mono.defer(() -> this.resolver.resolve(options, context))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(this.resolver.getClass().getName()
 					+ " found no cookie jar for this call (" + safe(options) + "); the cookies are kept per caller, so the call is not made with anybody's")));
