@@ -213,7 +213,7 @@ async function useRequest(frontEnd, url, opts) {
 
 const json = (body) => ({ method: 'POST', data: body, headers: { 'Content-Type': 'application/json' } });
 
-/** Every demo route, and what each front end must show for it. */
+/** Every demo route that useRequest calls (/api/ticks is an event stream, not a request), and what each front end must show for it. */
 function routes(numbering) {
   const redirect = numbering === 'pro' ? [{ ui: 'location.href', href: '/user/login' }]
     : [{ ui: 'history.push', to: { pathname: '/exception', query: { errorCode: 'NOT_LOGGED_IN', errorMessage: '请先登录' } } }];
@@ -236,6 +236,9 @@ function routes(numbering) {
     ['an upload', '/api/upload', { method: 'POST' }, (data) => assert.deepEqual(data.map((part) => part.name).sort(), ['age', 'file1', 'file2', 'name']), []],
     ['a download', '/api/download', {}, (data) => assert.equal(data.bytes, 5 * 1024 * 1024), []],
     ['the cached catalog', '/api/catalog', {}, (data) => assert.deepEqual(data.items, ['keyboard', 'mouse', 'monitor']), []],
+    ['a user through an @HttpExchange interface', '/api/interface/users/1', {}, { id: 1, name: 'Ann', email: 'ann@example.com' }, []],
+    ['a load-balanced call', '/api/inventory', {}, (data) => assert.deepEqual(data.items, ['tea', 'coffee']), []],
+    ['a call retried after a 503', '/api/flaky', {}, (data) => assert.match(data.instance, /^inventory-[12]$/), []],
     ['an unknown route', '/api/nope', {}, undefined, [{ ui: 'message.error', text: 'No static resource api/nope.' }]],
     ['a malformed body (Spring\'s 400)', '/api/login', { method: 'POST', data: '{bad', headers: { 'Content-Type': 'application/json' } }, undefined,
       [{ ui: 'message.error', text: 'Failed to read HTTP message' }]],

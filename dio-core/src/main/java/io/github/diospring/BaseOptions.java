@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param method the default HTTP method (upper case)
- * @param baseUrl prefix of every relative path, by plain concatenation as in dio; empty for none
+ * @param baseUrl prefix of every relative path, by plain concatenation as in dio; empty for none;
+ *        {@code lb://service-id} when an interceptor resolves it (Spring Cloud LoadBalancer)
  * @param queryParameters parameters added to every request (a request's own win per key)
  * @param connectTimeout limit for opening a connection (TCP and TLS); null for none
  * @param sendTimeout limit for writing the request body; null for none

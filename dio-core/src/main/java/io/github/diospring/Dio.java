@@ -21,6 +21,8 @@ import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -424,11 +426,11 @@ public interface Dio extends AutoCloseable {
 	/**
 	 * Downloads to a file chosen from the response headers (dio's savePath callback), called once the
 	 * headers are in, on a worker thread (it may look at the disk). Besides the server's headers it
-	 * sees {@code redirects} (how many were followed) and {@code uri} (the final URI).
+	 * sees {@code redirects} (how many were followed) and {@code uri} (the final URI). A name taken
+	 * from the response is the server's choice: let {@link SafeFileName} make it safe.
 	 *
 	 * <pre>{@code
-	 * dio.download("/latest", headers -> dir.resolve(Path.of(URI.create(headers.value("uri")).getPath()).getFileName()),
-	 *         null, DownloadOptions.defaults()).block();
+	 * dio.download("/latest", SafeFileName.inDirectory(dir, "latest.bin"), null, DownloadOptions.defaults()).block();
 	 * }</pre>
 	 * @param path the path or URL
 	 * @param savePath picks the file from the headers
@@ -462,6 +464,134 @@ public interface Dio extends AutoCloseable {
 			@Nullable Consumer<RequestOptions.Builder> customizer, DownloadOptions options) {
 		return download(uri.toString(), savePath, customizer, options);
 	}
+
+	// ---- event streams: server-sent events and NDJSON, parsed as they arrive ----
+
+	/**
+	 * Server-sent events ({@code text/event-stream}) as the HTML spec reads them, each event's data
+	 * kept as text. See {@link #sse(String, Type, Consumer, SseOptions)}.
+	 *
+	 * <pre>{@code
+	 * dio.sse("/notifications").subscribe(event -> log.info("{}: {}", event.event(), event.data()));
+	 * }</pre>
+	 * @param path the path or URL
+	 * @return the events, when subscribed
+	 */
+	default Flux<ServerSentEvent<String>> sse(String path) {
+		return sse(path, String.class, null, SseOptions.defaults());
+	}
+
+	/**
+	 * @param <T> the data type
+	 * @param path the path or URL
+	 * @param dataType what each event's data becomes (JSON); {@code String.class} keeps the text
+	 * @param customizer per-call settings (method, data, headers, receiveTimeout, cancelToken...), or null
+	 * @return the events, when subscribed
+	 * @see #sse(String, Type, Consumer, SseOptions)
+	 */
+	default <T> Flux<ServerSentEvent<T>> sse(String path, Class<T> dataType,
+			@Nullable Consumer<RequestOptions.Builder> customizer) {
+		return sse(path, dataType, customizer, SseOptions.defaults());
+	}
+
+	/**
+	 * @param <T> the data type
+	 * @param path the path or URL
+	 * @param dataType what each event's data becomes (JSON); {@code String.class} keeps the text
+	 * @param customizer per-call settings, or null
+	 * @param options the end marker, reconnection and size settings
+	 * @return the events, when subscribed
+	 * @see #sse(String, Type, Consumer, SseOptions)
+	 */
+	default <T> Flux<ServerSentEvent<T>> sse(String path, Class<T> dataType,
+			@Nullable Consumer<RequestOptions.Builder> customizer, SseOptions options) {
+		return sse(path, (Type) dataType, customizer, options);
+	}
+
+	/**
+	 * @param <T> the data type
+	 * @param path the path or URL
+	 * @param dataType a generic data type
+	 * @param customizer per-call settings, or null
+	 * @param options the end marker, reconnection and size settings
+	 * @return the events, when subscribed
+	 * @see #sse(String, Type, Consumer, SseOptions)
+	 */
+	default <T> Flux<ServerSentEvent<T>> sse(String path, ParameterizedTypeReference<T> dataType,
+			@Nullable Consumer<RequestOptions.Builder> customizer, SseOptions options) {
+		return sse(path, dataType.getType(), customizer, options);
+	}
+
+	/**
+	 * Server-sent events, parsed as the bytes arrive (HTML spec: multi-line {@code data}, {@code event},
+	 * {@code id}, {@code retry}, comments, CRLF, LF or CR), each event's data decoded into the type.
+	 * Every connection is a dio request: request interceptors run, response interceptors see the
+	 * headers (the data is the unread {@link ResponseBody}), an error status fails through the error
+	 * interceptors (and the envelope), and it is observed until the stream ends, its events counted.
+	 * The request's {@code receiveTimeout} is the longest silence allowed between chunks (comments
+	 * sent as heartbeats count). A dropped connection, a receive timeout or a stream the server ends
+	 * reconnects, with {@code Last-Event-ID}, after the server's {@code retry} delay, when
+	 * {@link SseOptions} allows it (by default for GET); {@link SseOptions#endMarker()} ends the stream
+	 * cleanly. Cancel with the request's {@link CancelToken} or by disposing the subscription; either
+	 * closes the connection. Memory stays bounded by {@link SseOptions#maxEventSize()}.
+	 *
+	 * <pre>{@code
+	 * Flux<ServerSentEvent<Chunk>> chunks = dio.sse("/v1/completions", Chunk.class,
+	 *         r -> r.method("POST").data(Map.of("prompt", "Hello")).cancelToken(token),
+	 *         SseOptions.builder().endMarker("[DONE]").build());
+	 * }</pre>
+	 * @param <T> the data type
+	 * @param path the path or URL
+	 * @param dataType what each event's data becomes; {@code String} keeps the text
+	 * @param customizer per-call settings, or null
+	 * @param options the end marker, reconnection and size settings
+	 * @return the events, when subscribed
+	 * @throws IllegalArgumentException when a setting is invalid (at once, not on subscription)
+	 */
+	<T> Flux<ServerSentEvent<T>> sse(String path, Type dataType, @Nullable Consumer<RequestOptions.Builder> customizer,
+			SseOptions options);
+
+	/**
+	 * @param <T> the element type
+	 * @param path the path or URL
+	 * @param type what each line becomes
+	 * @return the decoded lines, when subscribed
+	 * @see #ndjson(String, Type, Consumer)
+	 */
+	default <T> Flux<T> ndjson(String path, Class<T> type) {
+		return ndjson(path, type, null);
+	}
+
+	/**
+	 * @param <T> the element type
+	 * @param path the path or URL
+	 * @param type what each line becomes
+	 * @param customizer per-call settings, or null
+	 * @return the decoded lines, when subscribed
+	 * @see #ndjson(String, Type, Consumer)
+	 */
+	default <T> Flux<T> ndjson(String path, Class<T> type, @Nullable Consumer<RequestOptions.Builder> customizer) {
+		return ndjson(path, (Type) type, customizer);
+	}
+
+	/**
+	 * A stream of JSON values, one per line (NDJSON, JSON Lines), each decoded as it arrives, blank
+	 * lines skipped. One dio request through the whole pipeline, observed until the stream ends with
+	 * its lines counted; the idle {@code receiveTimeout} applies between chunks; lines over 1 MiB fail
+	 * with {@link DioExceptionType#BAD_RESPONSE}. No reconnection: a dropped stream fails.
+	 *
+	 * <pre>{@code
+	 * dio.ndjson("/exports/orders", Order.class, r -> r.queryParameter("since", "2024-01-01"))
+	 *     .subscribe(order -> process(order));
+	 * }</pre>
+	 * @param <T> the element type
+	 * @param path the path or URL
+	 * @param type what each line becomes
+	 * @param customizer per-call settings, or null
+	 * @return the decoded lines, when subscribed
+	 * @throws IllegalArgumentException when a setting is invalid (at once, not on subscription)
+	 */
+	<T> Flux<T> ndjson(String path, Type type, @Nullable Consumer<RequestOptions.Builder> customizer);
 
 	/**
 	 * A new client like this one (dio's {@code clone()}): the same options, a new interceptor list

@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * stack trace is the place where the request was made, so an asynchronous failure still points at
  * your code; the low-level error is kept as the {@link #getCause() cause}.
  *
+ * <p>Messages and {@link #toString()} never carry secrets: URLs are printed through the request's
+ * {@link Redaction} policy (user info and token-like query parameters masked), and so is every
+ * message given to the constructor and the cause's text shown by {@code toString()}.
+ *
  * <pre>{@code
  * try {
  *     dio.get("/users/1", User.class).block();
@@ -55,7 +59,7 @@ public class DioException extends RuntimeException {
 
 	private DioException(DioExceptionType type, @Nullable RequestOptions requestOptions, @Nullable Response<?> response,
 			String message, @Nullable Throwable cause, @Nullable Object error) {
-		super(message, cause);
+		super(Redaction.of(requestOptions).text(message), cause);
 		this.type = type;
 		this.requestOptions = requestOptions;
 		this.response = response;
@@ -332,7 +336,7 @@ public class DioException extends RuntimeException {
 		StringBuilder sb = new StringBuilder("DioException [").append(this.type.description()).append("]: ")
 				.append(getMessage());
 		if (getCause() != null) {
-			sb.append("\nError: ").append(getCause());
+			sb.append("\nError: ").append(Redaction.of(this.requestOptions).text(getCause().toString()));
 		}
 		return sb.toString();
 	}
@@ -365,12 +369,13 @@ public class DioException extends RuntimeException {
 		if (options == null) {
 			return "The request";
 		}
+		Redaction redaction = Redaction.of(options);
 		String uri;
 		try {
-			uri = options.uri().toString();
+			uri = redaction.uri(options.uri());
 		}
 		catch (RuntimeException ex) {
-			uri = options.baseUrl() + options.path();
+			uri = redaction.text(options.baseUrl() + options.path());
 		}
 		return options.method() + " " + uri;
 	}

@@ -37,10 +37,12 @@ final class OptionChecks {
 					+ "); write it as http(s)://host[:port][/path]", ex);
 		}
 		String scheme = uri.getScheme();
-		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+		boolean loadBalanced = "lb".equalsIgnoreCase(scheme);
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https") || loadBalanced)
 				|| uri.getHost() == null || uri.getHost().isEmpty()) {
 			throw new IllegalArgumentException("baseUrl: '" + baseUrl
-					+ "' must be an absolute http or https URL with a host, such as https://api.example.com/v1/");
+					+ "' must be an absolute http or https URL with a host, such as https://api.example.com/v1/"
+					+ (loadBalanced ? ", or lb://service-id with a service id that is a valid host name" : ""));
 		}
 		return baseUrl;
 	}

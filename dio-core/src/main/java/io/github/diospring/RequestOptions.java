@@ -146,6 +146,32 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	}
 
 	/**
+	 * The request as one line, for logs and debuggers, through its {@link Redaction} policy: user
+	 * info, sensitive query parameters, headers and body fields masked; binary and streamed bodies
+	 * described, never read; {@code extra} by keys only.
+	 */
+	@Override
+	public String toString() {
+		Redaction redaction = Redaction.of(this);
+		String url;
+		try {
+			url = redaction.uri(uri());
+		}
+		catch (IllegalArgumentException ex) {
+			url = redaction.text(this.baseUrl + this.path);
+		}
+		Object shown = redaction.body(this.data, contentType());
+		String data = (shown == null || shown instanceof String || shown instanceof Map || shown instanceof java.util.List
+				|| shown instanceof Number || shown instanceof Boolean) ? String.valueOf(shown)
+						: (shown instanceof byte[] bytes) ? "[" + bytes.length + " bytes]"
+								: "[" + shown.getClass().getSimpleName() + "]";
+		return "RequestOptions[" + this.method + " " + url + ", headers=" + redaction.headers(this.headers) + ", data="
+				+ data + ", extra=" + this.extra.keySet() + ", responseType=" + this.responseType + ", connectTimeout="
+				+ this.connectTimeout + ", sendTimeout=" + this.sendTimeout + ", receiveTimeout=" + this.receiveTimeout
+				+ "]";
+	}
+
+	/**
 	 * The URL, built as dio builds it: an absolute {@code http(s)} path ignores the base URL;
 	 * otherwise base URL and path are concatenated as text (so {@code https://a/api/} +
 	 * {@code /users} is {@code https://a/api/users}), every run of slashes after the scheme collapses
@@ -200,28 +226,86 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 		return lower.startsWith("http:") || lower.startsWith("https:");
 	}
 
+	/**
+	 * Fills {@code {name}} templates. A value is one path segment: {@code /} is encoded, and a
+	 * segment the value would turn into {@code .}, {@code ..} or nothing is refused, because URL
+	 * normalisation (ours, a proxy's, the server's) would remove it and change which resource is
+	 * addressed ({@code /users/{id}/profile} with {@code ..} would become {@code /profile}).
+	 */
 	private static String expandTemplates(String path, Map<String, @Nullable Object> variables) {
 		if (path.indexOf('{') < 0) {
 			return path;
 		}
+		int queryStart = indexOfAny(path, "?#");
 		StringBuilder out = new StringBuilder(path.length() + 16);
-		int i = 0;
-		while (i < path.length()) {
-			int open = path.indexOf('{', i);
-			int close = (open >= 0) ? path.indexOf('}', open) : -1;
-			if (open < 0 || close < 0) {
-				out.append(path, i, path.length());
+		int start = 0;
+		while (start <= path.length()) {
+			int slash = path.indexOf('/', start);
+			boolean inPath = start < queryStart;
+			int end = (slash < 0 || !inPath) ? path.length() : Math.min(slash, queryStart);
+			String segment = path.substring(start, end);
+			String expanded = expandSegment(segment, path, variables);
+			if (inPath && !expanded.equals(segment) && isRemovedByNormalisation(expanded)) {
+				throw new IllegalArgumentException("pathVariables: " + variableNames(segment) + " would make the path segment '"
+						+ segment + "' of '" + path + "' into '" + expanded + "', which URL normalisation removes and "
+						+ "so changes the path; pass a value that is a real segment");
+			}
+			out.append(expanded);
+			if (end == path.length()) {
 				break;
 			}
-			String name = path.substring(open + 1, close);
+			out.append(path.charAt(end));
+			start = end + 1;
+		}
+		return out.toString();
+	}
+
+	private static String expandSegment(String segment, String path, Map<String, @Nullable Object> variables) {
+		if (segment.indexOf('{') < 0) {
+			return segment;
+		}
+		StringBuilder out = new StringBuilder(segment.length() + 16);
+		int i = 0;
+		while (i < segment.length()) {
+			int open = segment.indexOf('{', i);
+			int close = (open >= 0) ? segment.indexOf('}', open) : -1;
+			if (open < 0 || close < 0) {
+				out.append(segment, i, segment.length());
+				break;
+			}
+			String name = segment.substring(open + 1, close);
 			if (!variables.containsKey(name) || variables.get(name) == null) {
 				throw new IllegalArgumentException("pathVariables: no value for {" + name + "} in path '" + path
 						+ "'; add it with pathVariable(\"" + name + "\", value)");
 			}
-			out.append(path, i, open).append(UrlEncoding.encodePathSegment(String.valueOf(variables.get(name))));
+			out.append(segment, i, open).append(UrlEncoding.encodePathSegment(String.valueOf(variables.get(name))));
 			i = close + 1;
 		}
 		return out.toString();
+	}
+
+	private static boolean isRemovedByNormalisation(String segment) {
+		return segment.isEmpty() || segment.equals(".") || segment.equals("..");
+	}
+
+	private static String variableNames(String segment) {
+		StringBuilder names = new StringBuilder();
+		for (int open = segment.indexOf('{'); open >= 0; open = segment.indexOf('{', open + 1)) {
+			int close = segment.indexOf('}', open);
+			if (close > open) {
+				names.append((names.length() > 0) ? ", " : "").append(segment, open, close + 1);
+			}
+		}
+		return names.toString();
+	}
+
+	private static int indexOfAny(String s, String chars) {
+		for (int i = 0; i < s.length(); i++) {
+			if (chars.indexOf(s.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return s.length();
 	}
 
 	/**

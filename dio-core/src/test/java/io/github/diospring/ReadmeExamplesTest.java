@@ -7,6 +7,7 @@ import java.util.Map;
 import java.nio.charset.StandardCharsets;
 
 import io.github.diospring.adapter.PoolSettings;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -27,6 +28,9 @@ import io.github.diospring.interceptor.InterceptorsWrapper;
 import io.github.diospring.interceptor.LogInterceptor;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
+import io.github.diospring.retry.RetryBudget;
+import io.github.diospring.retry.RetryInterceptor;
+import io.github.diospring.retry.RetryPolicy;
 import io.github.diospring.testing.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,10 +47,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -140,6 +145,34 @@ public class ReadmeExamplesTest {
 		token.cancel("cancelled");
 		// end::cancel[]
 		assertThat(token.isCancelled()).isTrue();
+	}
+
+	@Test
+	void retry() {
+		for (String path : List.of("/flaky", "/orders")) {
+			server.wireMock().stubFor(any(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+			server.wireMock().stubFor(any(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("up")
+				.willReturn(okJson("{\"ok\":true}")));
+		}
+		String baseUrl = server.baseUrl();
+
+		// tag::retry[]
+		Dio dio = Dio.builder()
+				.options(BaseOptions.builder().baseUrl(baseUrl).build())
+				.interceptor(new RetryInterceptor(RetryPolicy.builder()
+						.maxAttempts(3)
+						.initialBackoff(Duration.ofMillis(100))
+						.build(), RetryBudget.defaults()))
+				.build();
+
+		dio.get("/flaky").block();                                          // a 503 is retried
+		dio.post("/orders", Map.of("sku", "A1"),
+				o -> o.extra(RetryInterceptor.RETRYABLE, true)).block();    // a POST only when it opts in
+		// end::retry[]
+		server.track(dio);
+		server.wireMock().verify(2, getRequestedFor(urlEqualTo("/flaky")));
+		server.wireMock().verify(2, postRequestedFor(urlEqualTo("/orders")));
 	}
 
 	@Test

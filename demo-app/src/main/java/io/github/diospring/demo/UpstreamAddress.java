@@ -32,7 +32,9 @@ class UpstreamAddress implements ApplicationListener<WebServerInitializedEvent> 
 		int port = event.getWebServer().getPort();
 		this.clients.names().forEach(name -> {
 			var dio = this.clients.get(name);
-			dio.options(dio.options().withBaseUrl("http://127.0.0.1:" + port + "/upstream"));
+			if (!dio.options().baseUrl().startsWith("lb://")) {   // load-balanced clients keep their service
+				dio.options(dio.options().withBaseUrl("http://127.0.0.1:" + port + "/upstream"));
+			}
 		});
 		logger.info("""
 

@@ -55,7 +55,7 @@ class DemoApplicationTest {
 
 	@Test
 	void yamlConfiguresNamedClients() {
-		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files", "catalog");
+		assertThat(this.clients.names()).containsExactly("default", "upstream", "secure", "auth", "files", "catalog", "inventory");
 		assertThat(this.dio.options().headers().value("X-Client")).isEqualTo("dio-demo");
 		assertThat(this.clients.get("files").options().receiveTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(this.clients.get("upstream").options().baseUrl()).isEqualTo("http://127.0.0.1:" + this.port + "/upstream");
@@ -69,7 +69,9 @@ class DemoApplicationTest {
 		Map<String, Object> first = (Map<String, Object>) json(call("GET", "/api/catalog", null)).get("data");
 		Map<String, Object> second = (Map<String, Object>) json(call("GET", "/api/catalog", null)).get("data");
 		assertThat((List<String>) second.get("items")).containsExactly("keyboard", "mouse", "monitor");
-		assertThat(List.of(first.get("cache"), second.get("cache"))).containsExactly("MISS", "HIT");
+		// the context is shared with the front-end checks, which may have asked for the catalog first
+		assertThat(first.get("cache")).isIn("MISS", "HIT");
+		assertThat(second.get("cache")).isEqualTo("HIT");
 		Map<String, Object> served = (Map<String, Object>) json(call("GET", "/upstream/catalog/served", null)).get("data");
 		assertThat(served).containsEntry("served", 1);
 		Map<String, Object> shown = json(call("GET", "/actuator/dio/catalog", null));
@@ -95,7 +97,7 @@ class DemoApplicationTest {
 		assertThat(options.get("receive-timeout")).isEqualTo(Map.of("value", "PT5S", "source", "client"));
 		assertThat(options.get("connect-timeout")).isEqualTo(Map.of("value", "PT5S", "source", "top-level"));
 		assertThat(options.get("max-redirects")).isEqualTo(Map.of("value", "5", "source", "default"));
-		assertThat(String.valueOf(options.get("headers"))).contains("X-Api-Key=******").doesNotContain("demo-secret");
+		assertThat(String.valueOf(options.get("headers"))).contains("X-Api-Key=██").doesNotContain("demo-secret");
 		assertThat((List<String>) secure.get("interceptors")).contains("dioErrorAdaptorInterceptor", "tokenRefreshInterceptor");
 		Map<String, Object> upstream = json(call("GET", "/actuator/dio/upstream", null));
 		assertThat((Map<String, Object>) upstream.get("cookies")).containsEntry("scope", "session");

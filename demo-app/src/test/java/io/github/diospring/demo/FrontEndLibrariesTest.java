@@ -55,7 +55,7 @@ class FrontEndLibrariesTest {
 			String report = run(List.of(node, "--test", "--test-reporter=spec", "front-ends.test.mjs"),
 					"PRO_URL", "http://127.0.0.1:" + this.port, "UMI3_URL", "http://127.0.0.1:" + umi3Port);
 			assertThat(report).contains("Ant Design Pro 5 (umi 4, axios)").contains("umi 3 (@umijs/plugin-request, umi-request)")
-				.contains("ℹ pass 34").contains("ℹ fail 0").contains("ℹ skipped 0");
+				.contains("ℹ pass 40").contains("ℹ fail 0").contains("ℹ skipped 0");
 		}
 	}
 

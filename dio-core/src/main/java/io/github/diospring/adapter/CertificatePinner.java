@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -23,9 +24,15 @@ import org.jspecify.annotations.Nullable;
  * Certificate pins per host, checked during the TLS handshake (so a mismatch fails before any
  * request byte is sent, unlike dio's {@code validateCertificate}). A pin is
  * {@code sha256/<base64>} of a certificate's SubjectPublicKeyInfo, as OkHttp writes them; the
- * handshake succeeds when the chain is trusted as usual <em>and</em> one of its certificates
- * matches a pin of the host. Hosts without pins are not affected. A host pattern
- * {@code *.example.com} matches one label.
+ * handshake succeeds when the chain is trusted as usual <em>and</em> one certificate of the
+ * <em>verified</em> chain matches a pin of the host. Hosts without pins are not affected. A host
+ * pattern {@code *.example.com} matches one label.
+ *
+ * <p>The verified chain is the one that links the server's leaf, signature by signature, to a
+ * certificate the trust manager trusts (its accepted issuers): the leaf, its intermediates and
+ * that trusted root. Certificates the server merely appended are ignored, so a server holding a
+ * certificate from any trusted CA cannot pass by also sending a copy of the pinned one
+ * (CVE-2016-2402, fixed the same way in OkHttp). Pin the leaf, an intermediate or the root.
  *
  * <pre>{@code
  * CertificatePinner pinner = CertificatePinner.of(Map.of(
@@ -87,10 +94,18 @@ public final class CertificatePinner {
 		return new Pinning(delegate, this);
 	}
 
-	void check(@Nullable String host, X509Certificate[] chain) throws CertificateException {
+	void check(@Nullable String host, X509Certificate[] sent, VerifiedChain trusted) throws CertificateException {
 		Set<String> expected = pinsFor(host);
 		if (expected.isEmpty()) {
 			return;
+		}
+		List<X509Certificate> chain;
+		try {
+			chain = trusted.build(sent);
+		}
+		catch (CertificateException ex) {
+			throw new CertificateException("Certificate pinning failure for " + host
+					+ ": no verified chain to a trusted certificate (" + ex.getMessage() + ")", ex);
 		}
 		List<String> actual = new ArrayList<>();
 		for (X509Certificate certificate : chain) {
@@ -100,7 +115,7 @@ public final class CertificatePinner {
 			}
 			actual.add(pin);
 		}
-		throw new CertificateException("Certificate pinning failure for " + host + ": the chain's pins " + actual
+		throw new CertificateException("Certificate pinning failure for " + host + ": the verified chain's pins " + actual
 				+ " match none of the configured pins " + expected);
 	}
 
@@ -133,9 +148,12 @@ public final class CertificatePinner {
 
 		private final CertificatePinner pinner;
 
+		private final VerifiedChain trusted;
+
 		Pinning(X509TrustManager delegate, CertificatePinner pinner) {
 			this.delegate = delegate;
 			this.pinner = pinner;
+			this.trusted = VerifiedChain.trusting(delegate.getAcceptedIssuers());
 		}
 
 		@Override
@@ -147,7 +165,7 @@ public final class CertificatePinner {
 			else {
 				this.delegate.checkServerTrusted(chain, authType);
 			}
-			this.pinner.check((engine != null) ? engine.getPeerHost() : null, chain);
+			this.pinner.check((engine != null) ? engine.getPeerHost() : null, chain, this.trusted);
 		}
 
 		@Override
@@ -159,8 +177,16 @@ public final class CertificatePinner {
 			else {
 				this.delegate.checkServerTrusted(chain, authType);
 			}
-			String host = (socket != null && socket.getInetAddress() != null) ? socket.getInetAddress().getHostName() : null;
-			this.pinner.check(host, chain);
+			this.pinner.check(peerHost(socket), chain, this.trusted);
+		}
+
+		/** The host the socket was opened for, without a reverse DNS look-up of its address. */
+		private static @Nullable String peerHost(@Nullable Socket socket) {
+			if (socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null
+					&& ssl.getHandshakeSession().getPeerHost() != null) {
+				return ssl.getHandshakeSession().getPeerHost();
+			}
+			return (socket != null && socket.getInetAddress() != null) ? socket.getInetAddress().getHostName() : null;
 		}
 
 		@Override

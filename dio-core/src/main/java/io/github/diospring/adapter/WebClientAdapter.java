@@ -3,10 +3,12 @@ package io.github.diospring.adapter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
@@ -45,7 +47,9 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>Redirects are followed here, one exchange per hop, so that credentials can be dropped on a
  * change of origin and every hop recorded: 301/302/303 continue as GET without a body (HEAD stays
  * HEAD), 307/308 repeat the method and re-send the body when it is replayable (otherwise the 3xx
- * response is returned). The underlying client must not follow redirects itself.
+ * response is returned). The underlying client must not follow redirects itself. The
+ * {@code Set-Cookie} headers of followed redirects are handed on as {@link RedirectCookies} in the
+ * response's {@code extra}, for the cookie manager.
  *
  * <pre>{@code
  * Dio dio = Dio.builder()
@@ -55,6 +59,17 @@ import reactor.netty.resources.ConnectionProvider;
  * }</pre>
  */
 public final class WebClientAdapter implements HttpClientAdapter {
+
+	/**
+	 * {@code Response.extra()} key of the HTTP version the response came with ({@code HTTP/1.1},
+	 * {@code HTTP/2.0}), when the adapter's Reactor Netty client reports it (see
+	 * {@link #reportingHttpVersion(HttpClient)}; the clients of {@link #create()} and
+	 * {@link #create(HttpClient)} and the auto-configured ones do).
+	 */
+	public static final String HTTP_VERSION = "httpVersion";
+
+	/** Where each exchange leaves a holder in the Reactor context for its HTTP version. */
+	private static final String VERSION_HOLDER = WebClientAdapter.class.getName() + ".httpVersion";
 
 	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
 	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
@@ -97,11 +112,24 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(PoolSettings pool) {
 		ConnectionProvider provider = pool.newConnectionProvider("dio");
-		HttpClient httpClient = prepare(HttpClient.create(provider))
+		HttpClient httpClient = reportingHttpVersion(prepare(lenientHeaders(HttpClient.create(provider))))
 			// dio's connectTimeout is measured by the adapter; Netty's own default (30 s) would cut it short
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 		WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		return new WebClientAdapter(client, provider);
+	}
+
+	/**
+	 * Lets response headers that Netty's strict validation refuses (a control byte in one
+	 * {@code Set-Cookie}) through to the adapter, which drops only the bad header value instead of
+	 * failing the whole response: RFC 6265 tells clients to ignore a bad cookie, not the response.
+	 * Header lines are still split at line ends, so nothing can be smuggled into another header.
+	 * Resets the client's other response decoder settings to their defaults.
+	 * @param httpClient a client whose response decoder is still the default
+	 * @return the client with header validation left to the adapter
+	 */
+	public static HttpClient lenientHeaders(HttpClient httpClient) {
+		return httpClient.httpResponseDecoder(spec -> spec.validateHeaders(false));
 	}
 
 	/**
@@ -113,7 +141,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 */
 	public static WebClientAdapter create(HttpClient httpClient) {
 		WebClient client = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(prepare(httpClient)))
+			.clientConnector(new ReactorClientHttpConnector(reportingHttpVersion(prepare(httpClient))))
 			.build();
 		return new WebClientAdapter(client, null);
 	}
@@ -148,6 +176,30 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		return httpClient.followRedirect(false).doOnRequest(ConnectionReuse::record);
 	}
 
+	/**
+	 * Makes a Reactor Netty client tell each response's HTTP version, which then appears on
+	 * {@code response.extra().get(WebClientAdapter.HTTP_VERSION)}. For clients you build yourself
+	 * and hand over through a connector.
+	 *
+	 * <pre>{@code
+	 * HttpClient h2 = WebClientAdapter.reportingHttpVersion(HttpClient.create().protocol(HttpProtocol.H2C));
+	 * Dio dio = Dio.builder().adapter(new WebClientAdapter(WebClient.builder()
+	 *         .clientConnector(new ReactorClientHttpConnector(h2.followRedirect(false))))).build();
+	 * }</pre>
+	 * @param httpClient the client
+	 * @return the client, reporting
+	 */
+	public static HttpClient reportingHttpVersion(HttpClient httpClient) {
+		return httpClient.doOnResponse((response, connection) -> {
+			Object holder = response.currentContextView().getOrDefault(VERSION_HOLDER, null);
+			if (holder instanceof AtomicReference<?> version) {
+				@SuppressWarnings("unchecked")
+				AtomicReference<String> text = (AtomicReference<String>) version;
+				text.set(response.version().text());
+			}
+		});
+	}
+
 	@Override
 	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
 		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),
@@ -167,11 +219,18 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+		return follow(options, hop, redirects, new ArrayList<>());
+	}
+
+	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects,
+			List<RedirectCookies> hopCookies) {
 		return exchange(options, hop).flatMap(entity -> {
 			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
-				return Mono.just(toResponseBody(options, entity, body, hop.uri, redirects));
+				Map<String, @Nullable Object> extra = hopCookies.isEmpty() ? Map.of()
+						: Map.of(RedirectCookies.EXTRA_KEY, List.copyOf(hopCookies));
+				return Mono.just(toResponseBody(options, entity, body, hop, redirects, extra));
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
@@ -179,7 +238,11 @@ public final class WebClientAdapter implements HttpClientAdapter {
 						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
 			}
 			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
-			return drained.then(Mono.defer(() -> follow(options, next, redirects)));
+			List<String> setCookie = entity.getHeaders().get(HttpHeaders.SET_COOKIE);
+			if (setCookie != null && !setCookie.isEmpty()) {
+				hopCookies.add(new RedirectCookies(hop.uri, setCookie));
+			}
+			return drained.then(Mono.defer(() -> follow(options, next, redirects, hopCookies)));
 		});
 	}
 
@@ -213,7 +276,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			.retrieve()
 			.onStatus(status -> true, response -> Mono.empty())
 			.toEntityFlux(DataBuffer.class)
-			.contextWrite(context -> context.put(ConnectionReuse.class, reuse));
+			.contextWrite(context -> context.put(ConnectionReuse.class, reuse).put(VERSION_HOLDER, hop.version));
 		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
 			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
 		}
@@ -240,9 +303,8 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, URI uri, List<RedirectRecord> redirects) {
-		Headers.Builder headers = Headers.builder();
-		entity.getHeaders().forEach(headers::set);
+			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
+		Headers headers = ResponseHeaders.copy(entity.getHeaders(), hop.uri);
 		Duration receiveTimeout = options.receiveTimeout();
 		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
 		if (receiveTimeout != null) {
@@ -250,8 +312,14 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
-		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers.build(), stream,
-				redirects, uri, Map.of());
+		String version = hop.version.get();
+		Map<String, @Nullable Object> all = extra;
+		if (version != null) {
+			all = new LinkedHashMap<>(extra);
+			all.put(HTTP_VERSION, version);
+		}
+		return new ResponseBody(status, (known != null) ? known.getReasonPhrase() : "", headers, stream,
+				redirects, hop.uri, all);
 	}
 
 	/** Signals of one exchange's progress, and the timer that watches them. */
@@ -290,6 +358,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 		final @Nullable RequestBody body;
 
+		/** Filled in by the Reactor Netty client when the response headers arrive. */
+		final AtomicReference<@Nullable String> version = new AtomicReference<>();
+
 		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
 			this.method = method;
 			this.uri = uri;
@@ -312,7 +383,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
 				return null;
 			}
-			URI target = this.uri.resolve(location.trim());
+			URI target = this.uri.resolve(ResponseHeaders.locationAsUri(location));
 			Headers headers = this.headers;
 			if (!sameOrigin(this.uri, target)) {
 				for (String name : CREDENTIAL_HEADERS) {

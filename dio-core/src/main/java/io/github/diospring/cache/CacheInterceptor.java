@@ -5,8 +5,8 @@ import java.util.function.Function;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.adapter.ExchangeDecorator;
 import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.interceptor.Interceptor;
-import io.github.diospring.interceptor.LogInterceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
 import reactor.core.publisher.Mono;
 
@@ -61,7 +61,7 @@ public class CacheInterceptor implements Interceptor {
 	 * request as finally sent, an interceptor after it still changes what is cached (its headers
 	 * are part of the key when they are {@code Authorization} or named by {@code Vary}).
 	 */
-	public static final int ORDER = LogInterceptor.ORDER - 100;
+	public static final int ORDER = ErrorAdaptorInterceptor.ORDER + 50;
 
 	/** Request extra key: the {@link CachePolicy} of this request (or its name, {@code "refresh"}). */
 	public static final String POLICY = "dio.cache.policy";

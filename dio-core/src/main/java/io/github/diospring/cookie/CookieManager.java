@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
+import io.github.diospring.adapter.RedirectCookies;
 import io.github.diospring.interceptor.ErrorInterceptorHandler;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
@@ -48,10 +49,11 @@ import reactor.util.context.ContextView;
  * own with a {@link CookieJarResolver}, which picks the jar per call from the call's Reactor
  * context (for example the inbound request's web session); a call the resolver finds no jar for
  * fails instead of sharing someone else's cookies.
- * <p>Redirects followed by the transport are invisible to interceptors, so the {@code Set-Cookie}
- * of an intermediate hop is not seen (dio has the same limitation): to keep those cookies, turn
- * {@code followRedirects} off, accept 3xx with {@code validateStatus} and follow {@code Location}
- * yourself.
+ * <p>Redirects followed by the transport: the {@code Set-Cookie} headers of every intermediate
+ * response (a login answering 302 with its session cookie) are saved too, each for the URL of its
+ * own hop (dio loses them), from the {@link RedirectCookies} the adapter reports. They are saved
+ * once the exchange is over, so the hops after a redirect do not send them yet; to send them at
+ * once, turn {@code followRedirects} off and follow {@code Location} yourself.
  *
  * <pre>{@code
  * Dio dio = Dio.create(BaseOptions.builder().baseUrl("https://api.example.com").build());
@@ -126,6 +128,21 @@ public final class CookieManager implements Interceptor {
 		return this.resolver;
 	}
 
+	/**
+	 * Closes the jar when it holds something (a {@link PersistCookieJar} releases its directory);
+	 * a Spring context calls this when it closes a {@code CookieManager} bean.
+	 */
+	public void close() {
+		if (this.cookieJar instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Could not close the cookie jar {}", this.cookieJar.getClass().getSimpleName(), ex);
+			}
+		}
+	}
+
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		if (this.cookieJar != null) {
@@ -193,6 +210,7 @@ public final class CookieManager implements Interceptor {
 
 	private void saveCookies(Response<?> response, CookieJar jar) {
 		try {
+			saveRedirectCookies(response, jar);
 			List<String> headers = response.headers().get("set-cookie");
 			if (headers == null) {
 				return;
@@ -209,9 +227,19 @@ public final class CookieManager implements Interceptor {
 		}
 	}
 
+	private void saveRedirectCookies(Response<?> response, CookieJar jar) {
+		if (response.extra().get(RedirectCookies.EXTRA_KEY) instanceof List<?> hops) {
+			for (Object hop : hops) {
+				if (hop instanceof RedirectCookies cookies) {
+					save(jar, cookies.uri(), parse(cookies.setCookie(), cookies.uri()));
+				}
+			}
+		}
+	}
+
 	/** Saving may write a file: never on an event-loop thread, and only when there is something to save. */
 	private void saveThen(Response<?> response, ContextView context, Runnable next, Consumer<Publisher<?>> observe) {
-		if (!response.headers().contains("set-cookie")) {
+		if (!response.headers().contains("set-cookie") && !response.extra().containsKey(RedirectCookies.EXTRA_KEY)) {
 			next.run();
 		}
 		else if (this.cookieJar == null) {

@@ -1,6 +1,7 @@
 package io.github.diospring.cookie;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory cookie store both jars are built on: RFC 6265 rules (through {@link CookieSpec})
- * over a map from domain to cookies, guarded by one lock. Every change bumps a version, so a
- * persisting jar can tell whether its last write is current.
+ * over a map from domain to cookies, guarded by one lock, within {@link CookieLimits} (evicting
+ * expired, then least recently used cookies). Every change bumps a version, so a persisting jar can
+ * tell whether its last write is current.
  */
 final class CookieStore {
 
@@ -33,14 +36,20 @@ final class CookieStore {
 
 	private final Clock clock;
 
+	private final CookieLimits limits;
+
+	/** Every stored cookie, least recently set or sent first. */
+	private final LinkedHashMap<StoredKey, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
+
 	/** Domain (the host for host-only cookies) to (name, path) to cookie. */
 	private final Map<String, Map<Key, Cookie>> byDomain = new HashMap<>();
 
 	private long version;
 
-	CookieStore(boolean ignoreExpires, Clock clock) {
+	CookieStore(boolean ignoreExpires, Clock clock, CookieLimits limits) {
 		this.ignoreExpires = ignoreExpires;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/** @return whether anything changed */
@@ -51,6 +60,11 @@ final class CookieStore {
 			CookieSpec.Verdict verdict = CookieSpec.check(uri, cookie);
 			if (verdict.cookie() == null) {
 				logger.debug("Cookie '{}' from {} not stored: {}", cookie.name(), uri.getHost(), verdict.reason());
+				continue;
+			}
+			if (size(cookie) > this.limits.maxCookieSize()) {
+				logger.debug("Cookie '{}' from {} not stored: {} bytes is over the limit of {}", cookie.name(),
+						uri.getHost(), size(cookie), this.limits.maxCookieSize());
 				continue;
 			}
 			changed |= put(verdict.cookie(), now);
@@ -66,22 +80,84 @@ final class CookieStore {
 		// An expired cookie is how a server deletes one (Max-Age=0, a past Expires), even with ignoreExpires.
 		if (cookie.isExpired(now)) {
 			Map<Key, Cookie> cookies = this.byDomain.get(cookie.domain());
-			return cookies != null && cookies.remove(key) != null;
+			boolean removed = cookies != null && cookies.remove(key) != null;
+			this.recency.remove(new StoredKey(cookie.domain(), key));
+			return removed;
 		}
 		Map<Key, Cookie> cookies = this.byDomain.computeIfAbsent(cookie.domain(), d -> new LinkedHashMap<>());
 		Cookie old = cookies.get(key);
 		cookies.put(key, cookie.toBuilder().creationTime((old != null) ? old.creationTime() : now).build());
+		this.recency.put(new StoredKey(cookie.domain(), key), Boolean.TRUE);
+		enforceLimits(cookie.domain(), now);
 		return true;
+	}
+
+	/** RFC 6265 §5.3 step 12 and §6.1: expired cookies go first, then the least recently used. */
+	private void enforceLimits(String domain, Instant now) {
+		Map<Key, Cookie> cookies = this.byDomain.get(domain);
+		if (cookies.size() > this.limits.maxCookiesPerDomain()) {
+			removeExpired(now);
+			evictLeastRecentlyUsed(domain, cookies.size() - this.limits.maxCookiesPerDomain());
+		}
+		if (this.recency.size() > this.limits.maxCookies()) {
+			removeExpired(now);
+			evictLeastRecentlyUsed(null, this.recency.size() - this.limits.maxCookies());
+		}
+	}
+
+	private void removeExpired(Instant now) {
+		if (this.ignoreExpires) {
+			return;
+		}
+		this.byDomain.forEach((domain, cookies) -> cookies.values().removeIf(c -> {
+			if (c.isExpired(now)) {
+				this.recency.remove(new StoredKey(domain, new Key(c.name(), c.path())));
+				return true;
+			}
+			return false;
+		}));
+	}
+
+	/** @param domain the domain to evict from, or null for any */
+	private void evictLeastRecentlyUsed(@Nullable String domain, int count) {
+		int evicted = 0;
+		for (Iterator<StoredKey> it = this.recency.keySet().iterator(); it.hasNext() && evicted < count;) {
+			StoredKey stored = it.next();
+			if (domain == null || stored.domain().equals(domain)) {
+				it.remove();
+				this.byDomain.get(stored.domain()).remove(stored.key());
+				logger.debug("Cookie '{}' of {} evicted: the jar keeps at most {} per domain and {} in all",
+						stored.key().name(), stored.domain(), this.limits.maxCookiesPerDomain(), this.limits.maxCookies());
+				evicted++;
+			}
+		}
+	}
+
+	private static int size(Cookie cookie) {
+		return cookie.name().getBytes(StandardCharsets.UTF_8).length + cookie.value().getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	/** Puts cookies back as they were stored (keeping creation times), skipping expired ones unless ignoreExpires. */
 	synchronized void restore(List<Cookie> cookies) {
 		Instant now = this.clock.instant();
 		for (Cookie c : cookies) {
-			if (c.domain() != null && c.path() != null && (this.ignoreExpires || !c.isExpired(now))) {
-				this.byDomain.computeIfAbsent(c.domain(), d -> new LinkedHashMap<>()).put(new Key(c.name(), c.path()), c);
+			if (c.domain() != null && c.path() != null && (this.ignoreExpires || !c.isExpired(now))
+					&& size(c) <= this.limits.maxCookieSize()) {
+				Key key = new Key(c.name(), c.path());
+				this.byDomain.computeIfAbsent(c.domain(), d -> new LinkedHashMap<>()).put(key, c);
+				this.recency.put(new StoredKey(c.domain(), key), Boolean.TRUE);
+				// A file written under larger limits is cut down to these.
+				enforceLimits(c.domain(), now);
 			}
 		}
+	}
+
+	/** Replaces every cookie with the given ones (a reload), as one change. */
+	synchronized void replaceAll(List<Cookie> cookies) {
+		this.byDomain.clear();
+		this.recency.clear();
+		restore(cookies);
+		this.version++;
 	}
 
 	synchronized List<Cookie> load(URI uri) {
@@ -103,9 +179,12 @@ final class CookieStore {
 				if (!this.ignoreExpires && cookie.isExpired(now)) {
 					// Already dead: purging is no change a persisted copy must follow (expired ones are not written).
 					it.remove();
+					this.recency.remove(new StoredKey(domain, new Key(cookie.name(), cookie.path())));
 				}
 				else if (CookieSpec.matches(cookie, host, path, secure)) {
 					out.add(cookie);
+					// Sending is a use: a cookie in use is not the one evicted when the jar is full.
+					this.recency.get(new StoredKey(domain, new Key(cookie.name(), cookie.path())));
 				}
 			}
 		}
@@ -138,7 +217,13 @@ final class CookieStore {
 			Map<Key, Cookie> cookies = this.byDomain.get(domain);
 			if (cookies != null) {
 				boolean own = domain.equals(host);
-				changed |= cookies.values().removeIf(c -> c.hostOnly() ? own : withDomainSharedCookie);
+				changed |= cookies.values().removeIf(c -> {
+					boolean remove = c.hostOnly() ? own : withDomainSharedCookie;
+					if (remove) {
+						this.recency.remove(new StoredKey(domain, new Key(c.name(), c.path())));
+					}
+					return remove;
+				});
 			}
 		}
 		if (changed) {
@@ -150,6 +235,7 @@ final class CookieStore {
 	synchronized boolean deleteAll() {
 		boolean changed = this.byDomain.values().stream().anyMatch(m -> !m.isEmpty());
 		this.byDomain.clear();
+		this.recency.clear();
 		if (changed) {
 			this.version++;
 		}
@@ -186,6 +272,9 @@ final class CookieStore {
 	}
 
 	private record Key(String name, String path) {
+	}
+
+	private record StoredKey(String domain, Key key) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.diospring.cookie;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The in-memory {@link CookieJar} (dio's {@code CookieJar()}), thread-safe, following RFC 6265
@@ -22,7 +23,9 @@ import java.util.List;
  * the stored cookie; expired cookies are never sent (unless {@code ignoreExpires});</li>
  * <li>name, domain and path identify a cookie: the same name on two paths is two cookies; a
  * replacement keeps the creation time of the cookie it replaces;</li>
- * <li>a request gets the longest paths first, then the oldest cookies first.</li>
+ * <li>a request gets the longest paths first, then the oldest cookies first;</li>
+ * <li>the jar stays within {@link CookieLimits} (by default RFC 6265 §6.1's 4096 bytes per cookie,
+ * 50 per domain, 3000 in all), evicting expired, then least recently used cookies.</li>
  * </ul>
  * {@code HttpOnly} and {@code SameSite} are kept but not enforced: a client is neither script nor site.
  *
@@ -53,7 +56,16 @@ public final class DefaultCookieJar implements CookieJar {
 	 * @param clock the time that expiry and creation times are measured with
 	 */
 	public DefaultCookieJar(boolean ignoreExpires, Clock clock) {
-		this.store = new CookieStore(ignoreExpires, clock);
+		this(ignoreExpires, clock, CookieLimits.DEFAULTS);
+	}
+
+	/**
+	 * @param ignoreExpires whether expired cookies are still sent
+	 * @param clock the time that expiry and creation times are measured with
+	 * @param limits how many cookies, and how large, the jar keeps
+	 */
+	public DefaultCookieJar(boolean ignoreExpires, Clock clock, CookieLimits limits) {
+		this.store = new CookieStore(ignoreExpires, clock, Objects.requireNonNull(limits, "limits"));
 	}
 
 	@Override

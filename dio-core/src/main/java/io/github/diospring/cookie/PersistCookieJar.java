@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,16 @@ import org.slf4j.LoggerFactory;
  * then also kept in the file.</li>
  * </ul>
  * Concurrent changes are coalesced: a write covers every change made before it started, so a
- * burst of responses does not write the file once per cookie. One directory belongs to one jar
- * at a time; two jars (or processes) sharing it overwrite each other's changes.
+ * burst of responses does not write the file once per cookie.
+ *
+ * <p>One directory belongs to one open jar: building a second jar on a directory that another jar
+ * of this application or another process holds (a file lock on {@code cookies.lock}) fails with
+ * an {@link IllegalStateException}; share the one instance instead, or {@link #close()} the first.
+ * Temporary files an interrupted write left behind are deleted when the jar opens. The jar keeps
+ * at most {@link CookieLimits} cookies, like {@link DefaultCookieJar}.
+ *
+ * <p>The file is the default {@link CookieStorage}; {@link #builder(CookieStorage)} keeps the same
+ * document elsewhere, or encrypted ({@link CookieStorage#transformed}, dio's read and write handlers).
  *
  * <pre>{@code
  * PersistCookieJar jar = PersistCookieJar.builder(Path.of(System.getProperty("user.home"), ".myapp", "cookies"))
@@ -38,13 +47,13 @@ import org.slf4j.LoggerFactory;
  * dio.interceptors().add(new CookieManager(jar));
  * }</pre>
  */
-public final class PersistCookieJar implements CookieJar {
+public final class PersistCookieJar implements CookieJar, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PersistCookieJar.class);
 
 	private final CookieStore store;
 
-	private final CookieFile file;
+	private final CookieStorage storage;
 
 	private final boolean persistSession;
 
@@ -54,10 +63,10 @@ public final class PersistCookieJar implements CookieJar {
 	private long written;
 
 	private PersistCookieJar(Builder builder) {
-		this.store = new CookieStore(builder.ignoreExpires, builder.clock);
-		this.file = new CookieFile(builder.directory, builder.clock);
+		this.store = new CookieStore(builder.ignoreExpires, builder.clock, builder.limits);
+		this.storage = (builder.storage != null) ? builder.storage : new CookieFile(builder.directory, builder.clock);
 		this.persistSession = builder.persistSession;
-		this.store.restore(this.file.read());
+		this.store.restore(load());
 		this.written = this.store.version();
 	}
 
@@ -66,7 +75,15 @@ public final class PersistCookieJar implements CookieJar {
 	 * @return a builder with cookie_jar's defaults ({@code persistSession} on, {@code ignoreExpires} off)
 	 */
 	public static Builder builder(Path directory) {
-		return new Builder(directory);
+		return new Builder(Objects.requireNonNull(directory, "directory"), null);
+	}
+
+	/**
+	 * @param storage where the cookie document is kept (a database, an encrypted file: see {@link CookieStorage})
+	 * @return a builder with cookie_jar's defaults ({@code persistSession} on, {@code ignoreExpires} off)
+	 */
+	public static Builder builder(CookieStorage storage) {
+		return new Builder(null, Objects.requireNonNull(storage, "storage"));
 	}
 
 	@Override
@@ -100,9 +117,55 @@ public final class PersistCookieJar implements CookieJar {
 		return this.store.live();
 	}
 
-	/** @return the file the cookies are kept in */
-	public Path file() {
-		return this.file.path();
+	/** @return the file the cookies are kept in; null when a custom {@link CookieStorage} keeps them */
+	public @Nullable Path file() {
+		return (this.storage instanceof CookieFile file) ? file.path() : null;
+	}
+
+	/** @return where the cookies are kept */
+	public CookieStorage storage() {
+		return this.storage;
+	}
+
+	/**
+	 * Replaces the cookies in memory with the stored ones: for a storage that another application
+	 * instance may have written since.
+	 */
+	public void reload() {
+		List<Cookie> stored = load();
+		synchronized (this.writeLock) {
+			this.store.replaceAll(stored);
+			this.written = this.store.version();
+		}
+	}
+
+	/** The stored cookies; none when nothing is stored, or when it cannot be read (then set aside). */
+	private List<Cookie> load() {
+		try {
+			byte[] document = this.storage.read();
+			return (document != null) ? CookieDocument.decode(document) : List.of();
+		}
+		catch (IOException | RuntimeException ex) {
+			String outcome;
+			try {
+				outcome = this.storage.setAside();
+			}
+			catch (IOException | RuntimeException aside) {
+				outcome = "could not set it aside (" + aside + ")";
+			}
+			logger.warn("Cookie store {} could not be read ({}); {}; starting without cookies", this.storage,
+					CookieDocument.describe(ex), outcome);
+			return List.of();
+		}
+	}
+
+	/**
+	 * Releases the directory, so another jar may open it (the next application start, a test).
+	 * Changes made afterwards are still written, but no longer guarded. Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.storage.close();
 	}
 
 	private void persist() {
@@ -115,12 +178,12 @@ public final class PersistCookieJar implements CookieJar {
 			CookieStore.Snapshot snapshot = this.store.snapshot(c -> (this.persistSession || c.persistent())
 					&& (this.store.ignoreExpires() || !c.isExpired(now)));
 			try {
-				this.file.write(snapshot.cookies());
+				this.storage.write(CookieDocument.encode(snapshot.cookies()));
 				this.written = snapshot.version();
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.warn("Could not write the cookie store {} ({}); cookies are kept in memory and the next "
-						+ "change tries again", this.file.path(), ex.toString());
+						+ "change tries again", this.storage, ex.toString());
 			}
 		}
 	}
@@ -134,7 +197,9 @@ public final class PersistCookieJar implements CookieJar {
 	 */
 	public static final class Builder {
 
-		private final Path directory;
+		private final @Nullable Path directory;
+
+		private final @Nullable CookieStorage storage;
 
 		private boolean persistSession = true;
 
@@ -142,8 +207,11 @@ public final class PersistCookieJar implements CookieJar {
 
 		private Clock clock = Clock.systemUTC();
 
-		private Builder(Path directory) {
-			this.directory = Objects.requireNonNull(directory, "directory");
+		private CookieLimits limits = CookieLimits.DEFAULTS;
+
+		private Builder(@Nullable Path directory, @Nullable CookieStorage storage) {
+			this.directory = directory;
+			this.storage = storage;
 		}
 
 		/** @param persistSession whether session cookies are written to the file too @return this */
@@ -158,6 +226,12 @@ public final class PersistCookieJar implements CookieJar {
 			return this;
 		}
 
+		/** @param limits how many cookies, and how large, the jar keeps (default {@link CookieLimits#DEFAULTS}) @return this */
+		public Builder limits(CookieLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
 		/** @param clock the time that expiry and creation times are measured with @return this */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
@@ -165,8 +239,10 @@ public final class PersistCookieJar implements CookieJar {
 		}
 
 		/**
-		 * Reads the directory's {@code cookies.json}, if any; an unreadable one is set aside.
+		 * Takes the directory and reads its {@code cookies.json}, if any; an unreadable one is set aside.
 		 * @return the jar
+		 * @throws IllegalStateException when another open jar, of this application or another
+		 * process, uses the directory
 		 */
 		public PersistCookieJar build() {
 			return new PersistCookieJar(this);

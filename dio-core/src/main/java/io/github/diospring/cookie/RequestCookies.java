@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the {@code Cookie} header of a request: the caller's own cookies first, as the caller
- * wrote them, then the jar's, leaving out jar cookies whose name the caller already sends.
+ * wrote them, then the jar's, leaving out jar cookies whose name the caller already sends. A
+ * header that would be empty is removed.
  *
  * <p>The options remember, in {@code extra}, the caller's header and the header that was sent.
  * Re-sending the same options ({@code dio.fetch(response.requestOptions())}, a retry) then starts
@@ -50,6 +51,10 @@ final class RequestCookies {
 		// LAX: keeps the jar's order (STRICT re-sorts) and the values exactly as the server set them.
 		String fromJar = added.isEmpty() ? null : ClientCookieEncoder.LAX.encode(added);
 		String merged = (caller == null) ? fromJar : (fromJar == null) ? caller : caller + "; " + fromJar;
+		if (merged == null && options.headers().contains(COOKIE)) {
+			// An empty Cookie header (left by an earlier interceptor) is removed, as dio does, not sent as "cookie:".
+			return options.copyWith(b -> b.header(COOKIE, null));
+		}
 		if (Objects.equals(merged, current)) {
 			return options;
 		}

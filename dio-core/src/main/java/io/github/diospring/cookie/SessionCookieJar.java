@@ -15,8 +15,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory jar of one user, kept in that user's web session: the rules of
- * {@link DefaultCookieJar}, and {@link Serializable}, so that a session store (Spring Session
+ * The in-memory jar of one user, kept in that user's web session: the rules and the
+ * {@link CookieLimits#DEFAULTS default limits} of {@link DefaultCookieJar}, and {@link Serializable}, so that a session store (Spring Session
  * with Redis or JDBC, a servlet container's session replication) can write it and another
  * instance read it. Only the cookies that can still be sent are written, with their creation
  * times; the format is plain fields (names, values, instants), not the classes of the library's
@@ -47,7 +47,7 @@ public final class SessionCookieJar implements CookieJar, Serializable {
 	/** @param ignoreExpires whether expired cookies are still sent (a server's deletion still deletes) */
 	public SessionCookieJar(boolean ignoreExpires) {
 		this.ignoreExpires = ignoreExpires;
-		this.store = new CookieStore(ignoreExpires, Clock.systemUTC());
+		this.store = new CookieStore(ignoreExpires, Clock.systemUTC(), CookieLimits.DEFAULTS);
 	}
 
 	@Override
@@ -104,10 +104,11 @@ public final class SessionCookieJar implements CookieJar, Serializable {
 	private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
 		in.defaultReadObject();
 		int count = in.readInt();
-		if (count < 0) {
-			throw new InvalidObjectException("negative cookie count " + count);
+		if (count < 0 || count > CookieLimits.DEFAULTS.maxCookies()) {
+			throw new InvalidObjectException("a session jar holds " + count + " cookies; at most "
+					+ CookieLimits.DEFAULTS.maxCookies() + " are kept");
 		}
-		List<Cookie> cookies = new ArrayList<>(Math.min(count, 1024));
+		List<Cookie> cookies = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			String name = in.readUTF();
 			String value = in.readUTF();
@@ -127,7 +128,7 @@ public final class SessionCookieJar implements CookieJar, Serializable {
 				throw (InvalidObjectException) new InvalidObjectException("invalid cookie in a session jar").initCause(ex);
 			}
 		}
-		this.store = new CookieStore(this.ignoreExpires, Clock.systemUTC());
+		this.store = new CookieStore(this.ignoreExpires, Clock.systemUTC(), CookieLimits.DEFAULTS);
 		this.store.restore(cookies);
 	}
 

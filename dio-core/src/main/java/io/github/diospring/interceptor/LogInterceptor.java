@@ -3,6 +3,7 @@ package io.github.diospring.interceptor;
 import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.github.diospring.DioException;
 import io.github.diospring.Headers;
+import io.github.diospring.Redaction;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.adapter.RequestBody;
@@ -24,10 +26,12 @@ import org.slf4j.LoggerFactory;
  * {@code requestUrl}, {@code request}, {@code requestHeader}, {@code requestBody},
  * {@code responseUrl}, {@code responseHeader}, {@code responseBody}, {@code error}. The
  * library's own {@code extra} keys (those starting with {@value #INTERNAL_EXTRA_PREFIX}) are not
- * printed. Better than dio: credentials ({@code Authorization},
- * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, configurable) are redacted by
- * default; bodies are cut at a size limit; streamed and binary bodies are never read for logging,
- * only described; with the default SLF4J sink, nothing is formatted while its logger is below INFO.
+ * printed. Better than dio: secrets are redacted by the shared
+ * {@link Redaction} policy (URL user info always; {@code Authorization}, {@code Cookie}, API-key
+ * headers, {@code access_token}-like query parameters and {@code password}-like JSON and form body
+ * fields by default), the request's client's policy unless one is given here; bodies are cut at a
+ * size limit after redaction; streamed and binary bodies are never read for logging, only
+ * described; with the default SLF4J sink, nothing is formatted while its logger is below INFO.
  * Each exchange phase is one log entry. Add it last so it logs what is really sent.
  *
  * <pre>{@code
@@ -44,16 +48,13 @@ public final class LogInterceptor implements Interceptor {
 	/** Where the auto-configuration puts it: last, so it logs what is really sent. */
 	public static final int ORDER = Integer.MAX_VALUE - 100;
 
-	/** Headers redacted unless configured otherwise. */
-	public static final Set<String> DEFAULT_REDACTED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-			"set-cookie");
+	/** Headers redacted unless configured otherwise: {@link Redaction#DEFAULT_NAMES}. */
+	public static final Set<String> DEFAULT_REDACTED_HEADERS = Redaction.defaults().headers();
 
 	private static final Logger logger = LoggerFactory.getLogger(LogInterceptor.class);
 
 	/** The prefix of the {@code extra} keys the library uses internally; reserved, never logged. */
 	public static final String INTERNAL_EXTRA_PREFIX = "dio.";
-
-	private static final String REDACTED = "██";
 
 	private final boolean requestUrl;
 
@@ -71,7 +72,8 @@ public final class LogInterceptor implements Interceptor {
 
 	private final boolean error;
 
-	private final Set<String> redactedHeaders;
+	/** The policy given to the builder; null: each request's own. */
+	private final @Nullable Redaction redaction;
 
 	private final int maxBodyLength;
 
@@ -89,7 +91,7 @@ public final class LogInterceptor implements Interceptor {
 		this.responseHeader = b.responseHeader;
 		this.responseBody = b.responseBody;
 		this.error = b.error;
-		this.redactedHeaders = Set.copyOf(b.redactedHeaders);
+		this.redaction = b.redaction;
 		this.maxBodyLength = b.maxBodyLength;
 		this.logPrint = b.logPrint;
 		this.enabled = b.enabled;
@@ -103,9 +105,10 @@ public final class LogInterceptor implements Interceptor {
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		if ((this.requestUrl || this.request || this.requestHeader || this.requestBody) && this.enabled.getAsBoolean()) {
+			Redaction redaction = redaction(options);
 			StringBuilder out = new StringBuilder("*** Request ***");
 			if (this.requestUrl) {
-				out.append("\nuri: ").append(safeUri(options));
+				out.append("\nuri: ").append(safeUri(options, redaction));
 			}
 			if (this.request) {
 				out.append("\nmethod: ").append(options.method())
@@ -119,10 +122,10 @@ public final class LogInterceptor implements Interceptor {
 			}
 			if (this.requestHeader) {
 				out.append("\nheaders:");
-				appendHeaders(out, options.headers());
+				appendHeaders(out, options.headers(), redaction);
 			}
 			if (this.requestBody) {
-				out.append("\ndata:\n").append(describe(options.data()));
+				out.append("\ndata:\n").append(describe(redaction.body(options.data(), options.contentType())));
 			}
 			this.logPrint.accept(out.toString());
 		}
@@ -145,7 +148,8 @@ public final class LogInterceptor implements Interceptor {
 	public void onError(DioException error, ErrorInterceptorHandler handler) {
 		if (this.error && this.enabled.getAsBoolean()) {
 			StringBuilder out = new StringBuilder("*** DioException ***:\nuri: ")
-				.append((error.requestOptions() != null) ? safeUri(error.requestOptions()) : "?")
+				.append((error.requestOptions() != null) ? safeUri(error.requestOptions(), redaction(error.requestOptions()))
+						: "?")
 				.append('\n')
 				.append(error);
 			if (error.response() != null) {
@@ -157,27 +161,32 @@ public final class LogInterceptor implements Interceptor {
 	}
 
 	private void appendResponse(StringBuilder out, Response<?> response) {
+		Redaction redaction = redaction(response.requestOptions());
 		if (this.responseUrl) {
-			out.append("\nuri: ").append(response.realUri());
+			out.append("\nuri: ").append(redaction.uri(response.realUri()));
 		}
 		out.append("\nstatusCode: ").append(response.statusCode());
 		if (response.isRedirect()) {
-			out.append("\nredirects: ").append(response.redirects());
+			out.append("\nredirects: ").append(response.redirects().stream()
+				.map(r -> r.statusCode() + " " + r.method() + " " + redaction.uri(r.location()))
+				.toList());
 		}
 		if (this.responseHeader) {
 			out.append("\nheaders:");
-			appendHeaders(out, response.headers());
+			appendHeaders(out, response.headers(), redaction);
 		}
 		if (this.responseBody) {
-			out.append("\nResponse Text:\n").append(describe(response.data()));
+			out.append("\nResponse Text:\n")
+				.append(describe(redaction.body(response.data(), response.headers().value(Headers.CONTENT_TYPE))));
 		}
 	}
 
-	private void appendHeaders(StringBuilder out, Headers headers) {
-		headers.forEach((name, values) -> {
-			boolean redact = this.redactedHeaders.contains(name.toLowerCase(Locale.ROOT));
-			out.append("\n ").append(name).append(": ").append(redact ? REDACTED : String.join(", ", values));
-		});
+	private static void appendHeaders(StringBuilder out, Headers headers, Redaction redaction) {
+		redaction.headers(headers).forEach((name, value) -> out.append("\n ").append(name).append(": ").append(value));
+	}
+
+	private Redaction redaction(RequestOptions options) {
+		return (this.redaction != null) ? this.redaction : Redaction.of(options);
 	}
 
 	/** Describes a body without reading streams and without printing binary content. */
@@ -211,12 +220,12 @@ public final class LogInterceptor implements Interceptor {
 		return keys;
 	}
 
-	private static String safeUri(RequestOptions options) {
+	private static String safeUri(RequestOptions options, Redaction redaction) {
 		try {
-			return options.uri().toString();
+			return redaction.uri(options.uri());
 		}
 		catch (IllegalArgumentException ex) {
-			return options.baseUrl() + options.path();
+			return redaction.text(options.baseUrl() + options.path());
 		}
 	}
 
@@ -245,7 +254,7 @@ public final class LogInterceptor implements Interceptor {
 
 		private boolean error = true;
 
-		private final Set<String> redactedHeaders = new TreeSet<>(DEFAULT_REDACTED_HEADERS);
+		private @Nullable Redaction redaction;
 
 		private int maxBodyLength = 4096;
 
@@ -304,16 +313,32 @@ public final class LogInterceptor implements Interceptor {
 			return this;
 		}
 
-		/** @param name a header whose value is replaced by a mark, any case @return this */
-		public Builder redactHeader(String name) {
-			this.redactedHeaders.add(name.toLowerCase(Locale.ROOT));
+		/**
+		 * @param policy what to mask, for every request this interceptor logs (default: each
+		 * request's client's policy, see {@link Redaction#of})
+		 * @return this
+		 */
+		public Builder redaction(Redaction policy) {
+			this.redaction = Objects.requireNonNull(policy, "policy");
 			return this;
 		}
 
-		/** @param names the headers to redact, replacing the defaults (empty: redact nothing) @return this */
+		/**
+		 * @param name a header whose value is replaced by a mark, any case, added to this
+		 * interceptor's policy (the defaults unless {@link #redaction} was given)
+		 * @return this
+		 */
+		public Builder redactHeader(String name) {
+			Redaction policy = (this.redaction != null) ? this.redaction : Redaction.defaults();
+			Set<String> names = new TreeSet<>(policy.headers());
+			names.add(name.toLowerCase(Locale.ROOT));
+			this.redaction = policy.withHeaders(names);
+			return this;
+		}
+
+		/** @param names the headers to redact, replacing the policy's (empty: redact no header) @return this */
 		public Builder redactedHeaders(Set<String> names) {
-			this.redactedHeaders.clear();
-			names.forEach(this::redactHeader);
+			this.redaction = ((this.redaction != null) ? this.redaction : Redaction.defaults()).withHeaders(names);
 			return this;
 		}
 

@@ -22,6 +22,7 @@ import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ExchangeDecorator;
+import io.github.diospring.SseOptions;
 import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.adapter.RequestBody;
 import io.github.diospring.adapter.ResponseBody;
@@ -34,6 +35,7 @@ import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,7 @@ public final class DefaultDio implements Dio {
 
 	/** Whether {@link #close(boolean)} closes the adapter: not when it is shared with the client this one was cloned from. */
 	private final boolean ownsAdapter;
+	private final EventStreams eventStreams;
 
 	/**
 	 * @param options the client's defaults
@@ -89,6 +92,7 @@ public final class DefaultDio implements Dio {
 		this.transformer = Objects.requireNonNull(transformer, "transformer");
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.interceptors.addAll(interceptors);
+		this.eventStreams = new EventStreams(this, jsonMapper);
 	}
 
 	@Override
@@ -148,6 +152,17 @@ public final class DefaultDio implements Dio {
 	}
 
 	@Override
+	public <T> Flux<ServerSentEvent<T>> sse(String path, Type dataType,
+			@Nullable Consumer<RequestOptions.Builder> customizer, SseOptions options) {
+		return this.eventStreams.sse(path, dataType, customizer, options);
+	}
+
+	@Override
+	public <T> Flux<T> ndjson(String path, Type type, @Nullable Consumer<RequestOptions.Builder> customizer) {
+		return this.eventStreams.ndjson(path, type, customizer);
+	}
+
+	@Override
 	public <T> Mono<Response<T>> fetch(RequestOptions requestOptions, @Nullable Type type) {
 		return fetch(requestOptions, type, new CallSite());
 	}
@@ -187,6 +202,11 @@ public final class DefaultDio implements Dio {
 	 */
 	private Mono<Response<Object>> dispatch(RequestOptions requestOptions, @Nullable Type type, RequestScope scope) {
 		RequestOptions options = RequestBodies.implyContentType(requestOptions, this.interceptors.impliesContentType());
+		if (isLoadBalanced(options.baseUrl()) || isLoadBalanced(options.path())) {
+			return Mono.error(new DioException(DioExceptionType.UNKNOWN, options, null, options.method() + " lb://"
+					+ options.uri().getHost() + " cannot be sent: lb:// URLs need an interceptor that resolves them "
+					+ "(Spring Cloud LoadBalancer on the class path, with the dio auto-configuration)", null));
+		}
 		RequestBody body = countSent(RequestBodies.create(options, this.transformer), scope.observation);
 		CallDeadline deadline = CallDeadline.start(options);
 		Mono<ResponseBody> fetched = (options.extra().get(ExchangeDecorator.EXTRA_KEY) instanceof ExchangeDecorator decorator)
@@ -239,6 +259,11 @@ public final class DefaultDio implements Dio {
 		Map<String, @Nullable Object> copy = new java.util.LinkedHashMap<>(extra);
 		copy.put(Response.RECEIVED_BYTES, received);
 		return copy;
+	}
+
+	/** A cheap prefix test on the hot path, instead of building the URI. */
+	private static boolean isLoadBalanced(String url) {
+		return url.regionMatches(true, 0, "lb://", 0, 5);
 	}
 
 	/** Receive progress and cancellation reach into the body stream, also for STREAM responses. */

@@ -18,13 +18,13 @@ import org.springframework.util.ClassUtils;
 /**
  * What a GraalVM native image needs to keep for dio, registered through
  * {@code META-INF/spring/aot.factories}: Jackson binds {@link Page} and {@link ErrorInfo} from
- * responses, reads and writes the cookie file ({@link Cookie} in {@code CookieFile$Content}), and
+ * responses, reads and writes the cookie file ({@link Cookie} in {@code CookieDocument$Content}), and
  * applications serialize the option records for logs and diagnostics.
  */
 final class DioRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The persistent cookie jar's file format; package-private in its own package. */
-	static final String COOKIE_FILE_CONTENT = "io.github.diospring.cookie.CookieFile$Content";
+	static final String COOKIE_FILE_CONTENT = "io.github.diospring.cookie.CookieDocument$Content";
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -74,14 +74,16 @@ final class Downloads {
 	}
 
 	/**
-	 * dio decodes the body of a refused download (text for {@code text/*}, JSON otherwise) so that
+	 * dio decodes the body of a refused download or event stream (text for {@code text/*}, JSON otherwise) so that
 	 * the error carries it; doing it here, before the error interceptors, lets them see it too.
 	 * @param options the request
 	 * @param body the refused response
 	 * @return the options to decode the error body with
 	 */
 	static RequestOptions errorBodyOptions(RequestOptions options, ResponseBody body) {
-		if (!Boolean.TRUE.equals(options.extra().get(EXTRA_KEY)) || options.responseType() != ResponseType.STREAM) {
+		boolean decodesErrors = Boolean.TRUE.equals(options.extra().get(EXTRA_KEY))
+				|| options.extra().containsKey(io.github.diospring.observation.DioObservations.STREAM_EVENTS);
+		if (!decodesErrors || options.responseType() != ResponseType.STREAM) {
 			return options;
 		}
 		String contentType = first(body.headers(), Headers.CONTENT_TYPE);

@@ -15,6 +15,7 @@ import io.github.diospring.interceptor.RequestInterceptorHandler;
 import io.github.diospring.interceptor.ResponseInterceptorHandler;
 import io.github.diospring.internal.InterceptorState.Rejected;
 import io.github.diospring.internal.InterceptorState.Type;
+import io.github.diospring.retry.RetryInterceptor;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * the dispatch (adapter and transformer), then every {@code onResponse}, then every
  * {@code onError}, all in insertion order. Each step runs only in the states dio allows it to
  * (see {@link InterceptorState.Type}); each step is raced against the cancel token. Handlers that
- * complete synchronously add no thread hop.
+ * complete synchronously add no thread hop. With a {@link RetryInterceptor} in the chain, the
+ * request steps after it and the dispatch form one attempt, which {@link RetryLoop} repeats.
  */
 final class InterceptorChain {
 
@@ -32,12 +34,21 @@ final class InterceptorChain {
 	@SuppressWarnings("unchecked")
 	static Mono<Response<Object>> run(RequestOptions options, Interceptors guards, List<Interceptor> interceptors,
 			RequestScope scope, Function<RequestOptions, Mono<Response<Object>>> dispatch) {
-		Mono<InterceptorState> chain = Mono.just(new InterceptorState(options, Type.NEXT));
-		for (Interceptor interceptor : interceptors) {
-			chain = chain.flatMap(s -> (s.type == Type.NEXT)
-					? requestStep(interceptor, (RequestOptions) s.data, scope, guards) : Mono.just(s));
+		int retryAt = indexOfRetry(interceptors);
+		Mono<InterceptorState> chain = requestPhase(Mono.just(new InterceptorState(options, Type.NEXT)),
+				interceptors.subList(0, retryAt + 1), scope, guards);
+		List<Interceptor> perAttempt = interceptors.subList(retryAt + 1, interceptors.size());
+		Function<RequestOptions, Mono<InterceptorState>> attempt = o -> requestPhase(
+				Mono.just(new InterceptorState(o, Type.NEXT)), perAttempt, scope, guards)
+			.flatMap(s -> (s.type == Type.NEXT) ? dispatchStep((RequestOptions) s.data, dispatch) : Mono.just(s));
+		if (retryAt < 0) {
+			chain = chain.flatMap(s -> (s.type == Type.NEXT) ? attempt.apply((RequestOptions) s.data) : Mono.just(s));
 		}
-		chain = chain.flatMap(s -> (s.type == Type.NEXT) ? dispatchStep((RequestOptions) s.data, dispatch) : Mono.just(s));
+		else {
+			RetryInterceptor retry = (RetryInterceptor) interceptors.get(retryAt);
+			chain = chain.flatMap(s -> (s.type == Type.NEXT)
+					? RetryLoop.run(retry, (RequestOptions) s.data, scope, attempt) : Mono.just(s));
+		}
 		for (Interceptor interceptor : interceptors) {
 			chain = chain.flatMap(s -> (s.type == Type.NEXT || s.type == Type.RESOLVE_CALL_FOLLOWING)
 					? responseStep(interceptor, (Response<Object>) s.data, scope, guards) : Mono.just(s));
@@ -47,6 +58,26 @@ final class InterceptorChain {
 		}
 		return chain.map(s -> (Response<Object>) s.data)
 			.onErrorMap(error -> (error instanceof Rejected r) ? r.error : DioException.from(options, error));
+	}
+
+	/** The first {@link RetryInterceptor}, from which on each attempt runs again; -1 when none. */
+	private static int indexOfRetry(List<Interceptor> interceptors) {
+		for (int i = 0; i < interceptors.size(); i++) {
+			if (interceptors.get(i) instanceof RetryInterceptor) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static Mono<InterceptorState> requestPhase(Mono<InterceptorState> start, List<Interceptor> interceptors,
+			RequestScope scope, Interceptors guards) {
+		Mono<InterceptorState> chain = start;
+		for (Interceptor interceptor : interceptors) {
+			chain = chain.flatMap(s -> (s.type == Type.NEXT)
+					? requestStep(interceptor, (RequestOptions) s.data, scope, guards) : Mono.just(s));
+		}
+		return chain;
 	}
 
 	private static Mono<InterceptorState> requestStep(Interceptor interceptor, RequestOptions options,

@@ -106,6 +106,24 @@ final class RequestBodies {
 		return body;
 	}
 
+	/**
+	 * Whether the body can be sent again for a retry: everything but single-use streams
+	 * ({@code InputStream}, {@code Publisher}, a one-shot {@link RequestBody}, a form holding one).
+	 */
+	static boolean isReplayable(RequestOptions options) {
+		Object data = options.data();
+		if (data instanceof InputStream || data instanceof Publisher) {
+			return false;
+		}
+		if (data instanceof RequestBody body) {
+			return body.isReplayable();
+		}
+		if (data instanceof FormData form) {
+			return form.files().stream().allMatch(file -> file.getValue().isReplayable());
+		}
+		return true;
+	}
+
 	private static boolean isRaw(Object data) {
 		return data instanceof byte[] || data instanceof Publisher || data instanceof RequestBody
 				|| data instanceof FormData || data instanceof Path || data instanceof InputStream

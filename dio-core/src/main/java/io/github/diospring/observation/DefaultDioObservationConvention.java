@@ -13,7 +13,8 @@ import io.micrometer.common.KeyValues;
  * {@code UriTemplates} —, {@code status}, {@code outcome}, {@code exception}, {@code client.name}
  * — the host —) plus {@code client} (the logical dio client) and {@code error.type} (the
  * {@link io.github.diospring.DioExceptionType}, {@code none} on success). A cancelled request has
- * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url}, and
+ * status and outcome {@code CANCELED} and is not an error. High cardinality: {@code http.url},
+ * {@code dio.attempts} (1 plus the retries; a span attribute, not a metric tag), and
  * {@code dio.cache} (how the HTTP cache answered) when a cache took part.
  *
  * <pre>{@code
@@ -61,7 +62,8 @@ public class DefaultDioObservationConvention implements DioObservationConvention
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(DioObservationContext context) {
-		KeyValues values = KeyValues.of(KeyValue.of("http.url", url(context)));
+		KeyValues values = KeyValues.of(KeyValue.of("http.url", url(context)),
+				KeyValue.of("dio.attempts", String.valueOf(context.attempts().get())));
 		String cacheStatus = context.cacheStatus();
 		return (cacheStatus != null) ? values.and(KeyValue.of("dio.cache", cacheStatus)) : values;
 	}

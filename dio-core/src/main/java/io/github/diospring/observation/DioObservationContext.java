@@ -1,5 +1,6 @@
 package io.github.diospring.observation;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.diospring.DioException;
@@ -12,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an observation of one logical dio request knows: the client, the request (its URI template
  * before variables are filled in), the response or the {@link DioException}, whether it was
- * cancelled, and the bytes sent and received. Tracing writes its headers ({@code traceparent})
- * into the carrier, which the request then sends.
+ * cancelled, the bytes sent and received, and the attempts made (retries included). Tracing
+ * writes its headers ({@code traceparent}) into the carrier, which the request then sends.
  *
  * <pre>{@code
  * DioObservationContext context = new DioObservationContext("github", options);
@@ -35,6 +36,10 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 
 	private volatile @Nullable String cacheStatus;
 
+	private final AtomicLong events;
+
+	private final AtomicInteger attempts = new AtomicInteger(1);
+
 	/**
 	 * @param clientName the logical client ({@code default} or a name under {@code dio.clients})
 	 * @param request the request as the caller made it
@@ -47,6 +52,8 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 		});
 		this.clientName = clientName;
 		this.request = request;
+		this.events = (request.extra().get(DioObservations.STREAM_EVENTS) instanceof AtomicLong counter) ? counter
+				: new AtomicLong();
 		setCarrier(Headers.builder());
 	}
 
@@ -85,6 +92,11 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 		return this.bytesSent;
 	}
 
+	/** @return the events (server-sent events, NDJSON lines) an event stream delivered so far; 0 otherwise */
+	public AtomicLong events() {
+		return this.events;
+	}
+
 	/** @return the body bytes received so far */
 	public AtomicLong bytesReceived() {
 		return this.bytesReceived;
@@ -98,6 +110,12 @@ public class DioObservationContext extends RequestReplySenderContext<Headers.Bui
 	/** @param cacheStatus how the HTTP cache answered this request */
 	public void cacheStatus(@Nullable String cacheStatus) {
 		this.cacheStatus = cacheStatus;
+
+	}
+
+	/** @return the attempts made so far: 1, plus one per retry of a {@code RetryInterceptor} */
+	public AtomicInteger attempts() {
+		return this.attempts;
 	}
 
 }

@@ -29,7 +29,33 @@ public enum DioObservationDocumentation implements ObservationDocumentation {
 			return LowCardinalityKeys.values();
 		}
 
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeys.values();
+		}
+
 	};
+
+	/** Span attributes, not metric tags. */
+	public enum HighCardinalityKeys implements KeyName {
+
+		/** The URL without query and user info. */
+		HTTP_URL("http.url"),
+		/** Attempts made: 1, plus the retries of a {@code RetryInterceptor}. */
+		ATTEMPTS("dio.attempts");
+
+		private final String key;
+
+		HighCardinalityKeys(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
+		}
+
+	}
 
 	/** Tags with few values. */
 	public enum LowCardinalityKeys implements KeyName {

@@ -1,12 +1,14 @@
 package io.github.diospring.observation;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Headers;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
+import io.github.diospring.adapter.ResponseBody;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,13 @@ import reactor.util.context.ContextView;
  * }</pre>
  */
 public final class DioObservations {
+
+	/**
+	 * Request extra key for event streams: an {@code AtomicLong} the stream increments per event.
+	 * When present and the response is a {@link ResponseBody}, the observation lasts until the body
+	 * ends (not only until the headers), and the count is the context's {@code events()}.
+	 */
+	public static final String STREAM_EVENTS = "dio.observation.streamEvents";
 
 	/** Where Micrometer keeps the current observation in a Reactor context (OBSERVATION_KEY). */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
@@ -68,11 +77,19 @@ public final class DioObservations {
 				.start();
 			RequestOptions traced = withTraceHeaders(options, context.getCarrier());
 			AtomicBoolean stopped = new AtomicBoolean();
+			AtomicBoolean handedOver = new AtomicBoolean();
 			return exchange.apply(traced, context)
 				.doOnSuccess(response -> {
 					context.setResponse(response);
-					stop(observation, stopped);
+					if (streamed(options, response)) {
+						handedOver.set(true);
+					}
+					else {
+						stop(observation, stopped);
+					}
 				})
+				.map(response -> streamed(options, response) ? observeBody(response, observation, context, stopped)
+						: response)
 				.doOnError(error -> {
 					if (error instanceof DioException dio && dio.type() == DioExceptionType.CANCEL) {
 						context.cancelled();
@@ -85,11 +102,38 @@ public final class DioObservations {
 					stop(observation, stopped);
 				})
 				.doOnCancel(() -> {
-					context.cancelled();
-					stop(observation, stopped);
+					// a Mono may be cancelled after its value; a streamed body's observation is the body's then
+					if (!handedOver.get()) {
+						context.cancelled();
+						stop(observation, stopped);
+					}
 				})
 				.contextWrite(c -> c.put(OBSERVATION_KEY, observation));
 		});
+	}
+
+	private static boolean streamed(RequestOptions options, @Nullable Response<?> response) {
+		return response != null && response.data() instanceof ResponseBody
+				&& options.extra().get(STREAM_EVENTS) instanceof AtomicLong;
+	}
+
+	/** An event stream's observation ends with its body: completed, failed, or cancelled by its reader. */
+	@SuppressWarnings("unchecked")
+	private static <T> Response<T> observeBody(Response<T> response, Observation observation,
+			DioObservationContext context, AtomicBoolean stopped) {
+		ResponseBody body = (ResponseBody) response.data();
+		// stopped before the end reaches the reader, so the meters are there when its stream completes
+		return (Response<T>) response.withData(body.mapStream(stream -> stream.doOnError(error -> {
+			DioException failure = DioException.from(response.requestOptions(), error);
+			if (failure.type() == DioExceptionType.CANCEL) {
+				context.cancelled();
+			}
+			else {
+				context.failure(failure);
+				observation.error(failure);
+			}
+			stop(observation, stopped);
+		}).doOnComplete(() -> stop(observation, stopped)).doOnCancel(() -> stop(observation, stopped))));
 	}
 
 	private static void stop(Observation observation, AtomicBoolean stopped) {

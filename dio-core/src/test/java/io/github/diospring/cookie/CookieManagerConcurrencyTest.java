@@ -2,6 +2,7 @@ package io.github.diospring.cookie;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CookieManagerConcurrencyTest {
 
 	private static final int REQUESTS = 200;
+
+	/** Room for every cookie of the one host (the default keeps 50 per domain). */
+	private static final CookieLimits LIMITS = new CookieLimits(4096, REQUESTS, 3000);
 
 	@RegisterExtension
 	static final LocalServer server = new LocalServer();
@@ -74,7 +78,7 @@ class CookieManagerConcurrencyTest {
 
 	@Test
 	void twoHundredParallelRequestsThroughOneClientLoseNoCookie() {
-		DefaultCookieJar jar = new DefaultCookieJar();
+		DefaultCookieJar jar = new DefaultCookieJar(false, Clock.systemUTC(), LIMITS);
 		Dio dio = dio(jar);
 
 		List<Response<Object>> responses = sendAllAtOnce(dio);
@@ -88,14 +92,17 @@ class CookieManagerConcurrencyTest {
 
 	@Test
 	void twoHundredParallelRequestsLoseNoCookieInTheFileEither() {
-		PersistCookieJar jar = PersistCookieJar.builder(this.dir).build();
+		PersistCookieJar jar = PersistCookieJar.builder(this.dir).limits(LIMITS).build();
 		Dio dio = dio(jar);
 
 		List<Response<Object>> responses = sendAllAtOnce(dio);
 
 		assertThat(responses).hasSize(REQUESTS).allMatch(r -> r.statusCode() == 200);
 		assertHoldsEveryCookie(jar);
-		assertHoldsEveryCookie(PersistCookieJar.builder(this.dir).build());
+		jar.close();
+		try (PersistCookieJar reopened = PersistCookieJar.builder(this.dir).limits(LIMITS).build()) {
+			assertHoldsEveryCookie(reopened);
+		}
 	}
 
 }

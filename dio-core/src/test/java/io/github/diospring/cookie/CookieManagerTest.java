@@ -138,17 +138,6 @@ class CookieManagerTest {
 	}
 
 	@Test
-	void onlyTheFinalResponseOfFollowedRedirectsIsSeenAsInDio() {
-		server.wireMock().stubFor(get("/hop").willReturn(aResponse().withStatus(302).withHeader("Location", "/final")
-			.withHeader("Set-Cookie", "hop=1; Path=/")));
-		server.wireMock().stubFor(get("/final").willReturn(okJson("{}").withHeader("Set-Cookie", "final=1; Path=/")));
-
-		dio().get("/hop").block();
-
-		assertThat(this.jar.cookies()).extracting(Cookie::name).containsExactly("final");
-	}
-
-	@Test
 	void aSecureCookieIsNotSentOverPlainHttp() {
 		server.wireMock().stubFor(get("/set").willReturn(okJson("{}").withHeader("Set-Cookie", "s=1; Secure; Path=/", "p=1; Path=/")));
 		server.wireMock().stubFor(get("/next").willReturn(okJson("{}")));

@@ -10,11 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +34,24 @@ class PersistCookieJarTest {
 
 	private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
+	/** The jars this test opened; one directory has one open jar, so opening another closes them. */
+	private final List<PersistCookieJar> opened = new ArrayList<>();
+
 	private PersistCookieJar jar() {
-		return PersistCookieJar.builder(this.dir).clock(this.clock).build();
+		return open(PersistCookieJar.builder(this.dir).clock(this.clock));
+	}
+
+	/** A restart: the jars before are closed (they keep working, unguarded), then a new one opens. */
+	private PersistCookieJar open(PersistCookieJar.Builder builder) {
+		this.opened.forEach(PersistCookieJar::close);
+		PersistCookieJar jar = builder.build();
+		this.opened.add(jar);
+		return jar;
+	}
+
+	@AfterEach
+	void closeJars() {
+		this.opened.forEach(PersistCookieJar::close);
 	}
 
 	private void set(CookieJar jar, String... setCookies) {
@@ -47,7 +65,8 @@ class PersistCookieJarTest {
 
 	private List<String> filesInDir() throws IOException {
 		try (Stream<Path> files = Files.list(this.dir)) {
-			return files.map(p -> p.getFileName().toString()).sorted().toList();
+			return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(DirectoryLock.FILE_NAME)).sorted()
+				.toList();
 		}
 	}
 
@@ -67,7 +86,7 @@ class PersistCookieJarTest {
 
 	@Test
 	void withoutPersistSessionSessionCookiesLiveInMemoryOnly() throws IOException {
-		PersistCookieJar first = PersistCookieJar.builder(this.dir).clock(this.clock).persistSession(false).build();
+		PersistCookieJar first = open(PersistCookieJar.builder(this.dir).clock(this.clock).persistSession(false));
 		set(first, "session=1", "remembered=1; Max-Age=3600");
 
 		assertThat(sent(first)).isEqualTo("session=1; remembered=1");
@@ -97,7 +116,7 @@ class PersistCookieJarTest {
 		this.clock.advance(Duration.ofMinutes(2));
 
 		assertThat(sent(jar())).isEqualTo("long=1");
-		PersistCookieJar ignoring = PersistCookieJar.builder(this.dir).clock(this.clock).ignoreExpires(true).build();
+		PersistCookieJar ignoring = open(PersistCookieJar.builder(this.dir).clock(this.clock).ignoreExpires(true));
 		assertThat(ignoring.cookies()).extracting(Cookie::name).containsExactlyInAnyOrder("short", "long");
 	}
 
@@ -107,7 +126,7 @@ class PersistCookieJarTest {
 	void anUnreadableStoreFileIsSetAsideAndTheJarStartsEmptyAndKeepsWorking(String content) throws IOException {
 		Files.writeString(this.dir.resolve("cookies.json"), content);
 		PersistCookieJar jar;
-		try (LogCapture log = new LogCapture(CookieFile.class)) {
+		try (LogCapture log = new LogCapture(PersistCookieJar.class)) {
 			jar = jar();
 			assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("cookies.json.corrupt-")
 				.doesNotContain("top-secret");
@@ -127,7 +146,7 @@ class PersistCookieJarTest {
 	void theStoreIsReadableByItsOwnerOnly() throws IOException {
 		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
 		Path nested = this.dir.resolve("new").resolve("cookies");
-		PersistCookieJar jar = PersistCookieJar.builder(nested).build();
+		PersistCookieJar jar = open(PersistCookieJar.builder(nested));
 		set(jar, "sid=1");
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jar.file()))).isEqualTo("rw-------");
@@ -148,7 +167,9 @@ class PersistCookieJarTest {
 	@Test
 	void aFailedWriteIsLoggedAndCookiesKeepWorkingInMemory() throws IOException {
 		Path blocked = this.dir.resolve("blocked");
-		PersistCookieJar jar = PersistCookieJar.builder(blocked).clock(this.clock).build();
+		PersistCookieJar jar = open(PersistCookieJar.builder(blocked).clock(this.clock));
+		Files.delete(blocked.resolve(DirectoryLock.FILE_NAME));
+		Files.delete(blocked);
 		Files.writeString(blocked, "a file where the directory should be");
 
 		try (LogCapture log = new LogCapture(PersistCookieJar.class)) {

@@ -10,6 +10,7 @@ import io.github.diospring.DioExceptionType;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.testing.LocalServer;
+import io.github.diospring.testing.ServiceTokenRefreshInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Token refresh as dio users write it (reference §2.4), under concurrent requests: the queued
- * {@link RefreshTokenInterceptor} of a client with one identity, and the proactive variant (the README's
+ * {@link ServiceTokenRefreshInterceptor} of a client with one identity, and the proactive variant (the README's
  * per-user refresh is run by {@code ReadmeExamplesTest}).
  */
 class TokenRefreshTest {
@@ -42,7 +43,7 @@ class TokenRefreshTest {
 			.willReturn(okJson("{\"secret\":42}")));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"new\"}").withFixedDelay(100)));
 		Dio dio = server.dio();
-		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		dio.interceptors().add(new ServiceTokenRefreshInterceptor(dio, server.dio()));
 
 		List<Response<Object>> responses = Flux.range(0, 6).flatMap(i -> dio.get("/data")).collectList()
 			.block(Duration.ofSeconds(30));
@@ -56,7 +57,7 @@ class TokenRefreshTest {
 		server.wireMock().stubFor(get("/data").willReturn(aResponse().withStatus(401)));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"still-bad\"}")));
 		Dio dio = server.dio();
-		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		dio.interceptors().add(new ServiceTokenRefreshInterceptor(dio, server.dio()));
 
 		List<Object> outcomes = Flux.range(0, 5)
 			.flatMap(i -> dio.get("/data").map(Object.class::cast).onErrorResume(Mono::just))
@@ -95,56 +96,6 @@ class TokenRefreshTest {
 
 		assertThat(responses).hasSize(6).allSatisfy(r -> assertThat(r.data()).isEqualTo(Map.of("ok", 1)));
 		server.wireMock().verify(1, getRequestedFor(urlEqualTo("/token")));
-	}
-
-
-	/**
-	 * A client with one identity (a service account): refreshes its token once for many
-	 * concurrent 401s, the queue holding the others back, then retries each request.
-	 */
-	static class RefreshTokenInterceptor extends QueuedInterceptor {
-
-		private final Dio dio;          // the client this interceptor is added to
-
-		private final Dio tokenDio;     // a separate client for the refresh call
-
-		private volatile String token = "expired";
-
-		public RefreshTokenInterceptor(Dio dio, Dio tokenDio) {
-			this.dio = dio;
-			this.tokenDio = tokenDio;
-		}
-
-		@Override
-		public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-			handler.next(options.withHeader("Authorization", "Bearer " + this.token));
-		}
-
-		@Override
-		public void onError(DioException error, ErrorInterceptorHandler handler) {
-			RequestOptions failed = error.requestOptions();
-			boolean unauthorized = error.response() != null && error.response().statusCode() == 401;
-			if (!unauthorized || failed.extra().containsKey("retried")) {
-				handler.next(error);
-				return;
-			}
-			boolean stale = failed.headers().value("Authorization").equals("Bearer " + this.token);
-			Mono<String> fresh = stale
-					? this.tokenDio.post("/refresh", null, Token.class).map(r -> this.token = r.data().token())
-					: Mono.just(this.token);
-			handler.observe(fresh
-					.flatMap(t -> this.dio.fetch(failed.copyWith(r -> r.header("Authorization", "Bearer " + t)
-							.extra("retried", true))))
-					.doOnNext(handler::resolve)
-					.onErrorResume(DioException.class, e -> {
-						handler.reject(e);
-						return Mono.empty();
-					}));
-		}
-
-	}
-
-	record Token(String token) {
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.diospring.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,6 +20,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An origin for HTTP cache tests on 127.0.0.1 (dynamic port, Reactor Netty): each path serves a
@@ -42,10 +44,15 @@ public final class CacheOrigin implements AutoCloseable {
 
 	private volatile Clock clock = Clock.systemUTC();
 
+	private final LoopResources loops = LoopResources.create("cache-origin", 1, true);
+
 	/** Starts the origin. */
 	public CacheOrigin() {
 		// the channel group makes closing the origin close its kept-alive connections too
+		// its own event loop: Spring Boot's ReactorResourceFactory disposes Reactor Netty's global loops
+		// whenever a context closes, which would stop a server bound on them
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
@@ -94,6 +101,7 @@ public final class CacheOrigin implements AutoCloseable {
 	public void close() {
 		reset();
 		this.server.disposeNow();
+		this.loops.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {

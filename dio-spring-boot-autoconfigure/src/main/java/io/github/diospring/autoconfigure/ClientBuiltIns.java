@@ -1,12 +1,15 @@
 package io.github.diospring.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.diospring.autoconfigure.DioClientProperties.CookieScope;
 import io.github.diospring.cookie.CookieJar;
+import io.github.diospring.cookie.CookieLimits;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -18,13 +21,15 @@ import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.LogInterceptor;
+import io.github.diospring.retry.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built-in cookie manager and error adaptor of one client. The primary client uses the beans;
- * a named client gets its own jar (unless {@code cookie.share}) and its own error adaptor when it
- * sets {@code error-adaptor.*} — or none, when it turns them off.
+ * The built-in retry interceptor, cookie manager and error adaptor of one client. The primary
+ * client uses the beans; a named client gets its own retry budget, its own jar (unless
+ * {@code cookie.share}) and its own error adaptor when it sets {@code error-adaptor.*} — or none,
+ * when it turns them off.
  */
 final class ClientBuiltIns {
 
@@ -62,8 +67,23 @@ final class ClientBuiltIns {
 		List<Interceptor> result = new ArrayList<>();
 		boolean cookieSeen = false;
 		boolean envelopeSeen = false;
+		boolean retry = ClientRetry.enabled(settings);
+		boolean retrySeen = false;
 		for (Interceptor interceptor : chain) {
-			if (interceptor instanceof CookieManager bean) {
+			if (interceptor instanceof RetryInterceptor bean) {
+				retrySeen = true;
+				if (retry) {
+					// a budget is per client: only the primary client uses the bean's
+					result.add(primary ? bean : ClientRetry.interceptor(settings));
+				}
+			}
+			else if (interceptor instanceof ResolvesLoadBalancedUrls) {
+				// only where it has work: a client whose base URL is lb://
+				if (ResolvesLoadBalancedUrls.isLoadBalanced(settings.pick(DioClientProperties::getBaseUrl))) {
+					result.add(interceptor);
+				}
+			}
+			else if (interceptor instanceof CookieManager bean) {
 				cookieSeen = true;
 				if (cookies) {
 					result.add((primary || shareJar) ? bean : named(cookieManager(settings), names.get(bean), names));
@@ -91,6 +111,10 @@ final class ClientBuiltIns {
 		}
 		if (cookies && !cookieSeen && !primary) {
 			result.add(0, named(cookieManager(settings), COOKIE_MANAGER, names));
+		}
+		retrySeen |= allBeans.stream().anyMatch(RetryInterceptor.class::isInstance);
+		if (retry && !retrySeen && !primary) {
+			result.add(0, ClientRetry.interceptor(settings));
 		}
 		return result;
 	}
@@ -123,15 +147,42 @@ final class ClientBuiltIns {
 
 	static CookieJar cookieJar(ClientSettings settings) {
 		boolean ignoreExpires = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreExpires()));
+		CookieLimits limits = cookieLimits(settings);
 		Path dir = settings.pick(p -> p.getCookie().getPersistDir());
 		if (dir == null) {
-			return new DefaultCookieJar(ignoreExpires);
+			return new DefaultCookieJar(ignoreExpires, Clock.systemUTC(), limits);
 		}
 		boolean persistSession = !Boolean.FALSE.equals(settings.pick(p -> p.getCookie().getPersistSession()));
 		return PersistCookieJar.builder(dir.resolve(settings.name))
 			.persistSession(persistSession)
 			.ignoreExpires(ignoreExpires)
+			.limits(limits)
 			.build();
+	}
+
+	/** {@code cookie.max-*}, each inherited on its own, checked at startup. */
+	static CookieLimits cookieLimits(ClientSettings settings) {
+		CookieLimits defaults = CookieLimits.DEFAULTS;
+		int size = limit(settings, "cookie.max-cookie-size", p -> p.getCookie().getMaxCookieSize(), defaults.maxCookieSize());
+		int perDomain = limit(settings, "cookie.max-cookies-per-domain", p -> p.getCookie().getMaxCookiesPerDomain(),
+				defaults.maxCookiesPerDomain());
+		int total = limit(settings, "cookie.max-cookies", p -> p.getCookie().getMaxCookies(), defaults.maxCookies());
+		if (total < perDomain) {
+			throw new DioConfigurationException(settings.property("cookie.max-cookies", p -> p.getCookie().getMaxCookies()),
+					total, "is less than the cookies kept per domain (" + perDomain + ")",
+					"Raise it to at least cookie.max-cookies-per-domain, or lower that.");
+		}
+		return new CookieLimits(size, perDomain, total);
+	}
+
+	private static int limit(ClientSettings settings, String kebab, Function<DioClientProperties, @Nullable Integer> getter,
+			int fallback) {
+		Integer value = settings.pick(getter);
+		if (value != null && value <= 0) {
+			throw new DioConfigurationException(settings.property(kebab, getter::apply), value, "is not positive",
+					"Set a positive number, or leave it unset for " + fallback + ".");
+		}
+		return (value != null) ? value : fallback;
 	}
 
 	ErrorAdaptorInterceptor errorAdaptor(ClientSettings settings) {

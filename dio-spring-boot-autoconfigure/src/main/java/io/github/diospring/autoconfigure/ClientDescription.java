@@ -11,18 +11,20 @@ import java.util.Map;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.Headers;
+import io.github.diospring.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the actuator endpoint shows of one client's configuration: each option's effective value
  * now and where it came from ({@code client}, {@code top-level}, {@code default}, or
- * {@code runtime} when {@code dio.options(...)} changed it after start-up), its proxy (password
- * masked) and TLS settings (pins counted, never shown). Header values that look like credentials
- * are masked.
+ * {@code runtime} when {@code dio.options(...)} changed it after start-up), its HTTP version, its proxy (password
+ * masked) and TLS settings (pins counted, never shown). The client's {@link Redaction} policy
+ * ({@code dio.log.redact.*}) masks header values, query parameter values, body-field-like
+ * {@code extra} values and URL user info; the policy itself is shown by its names.
  */
 final class ClientDescription {
 
-	static final String MASK = "******";
+	static final String MASK = Redaction.MASK;
 
 	private ClientDescription() {
 	}
@@ -40,6 +42,9 @@ final class ClientDescription {
 					: "runtime";
 			described.put(kebab(camel), Map.of("value", value, "source", source));
 		}
+		DioClientProperties.HttpVersion version = settings.pick(DioClientProperties::getHttpVersion);
+		described.put("http-version", Map.of("value", String.valueOf((version != null) ? version
+				: DioClientProperties.HttpVersion.HTTP_1_1), "source", source(settings, getter("httpVersion"))));
 		DioClientProperties.Proxy proxy = settings.proxy();
 		if (proxy.getHost() != null) {
 			Map<String, Object> p = new LinkedHashMap<>();
@@ -81,10 +86,19 @@ final class ClientDescription {
 	private static Object value(RecordComponent component, BaseOptions options) {
 		try {
 			Object value = component.getAccessor().invoke(options);
+			Redaction redaction = Redaction.of(options);
 			if (value instanceof Headers headers) {
-				Map<String, String> shown = new LinkedHashMap<>();
-				headers.forEach((name, values) -> shown.put(name, sensitive(name) ? MASK : String.join(", ", values)));
-				return shown;
+				return redaction.headers(headers);
+			}
+			if (component.getName().equals("queryParameters") && value instanceof Map<?, ?> query) {
+				return redaction.queryParameters(stringKeys(query));
+			}
+			if (component.getName().equals("extra") && value instanceof Map<?, ?> extra) {
+				Object shown = redaction.body(stringKeys(extra), null);
+				return (shown != null) ? shown : "none";
+			}
+			if (value instanceof String text) {
+				return redaction.text(text);
 			}
 			if (value instanceof Duration duration) {
 				return duration.toString();
@@ -129,10 +143,10 @@ final class ClientDescription {
 		}
 	}
 
-	static boolean sensitive(String header) {
-		String h = header.toLowerCase(Locale.ROOT);
-		return h.equals("authorization") || h.equals("proxy-authorization") || h.equals("cookie")
-				|| h.contains("token") || h.contains("secret") || h.contains("key") || h.contains("password");
+	private static Map<String, @Nullable Object> stringKeys(Map<?, ?> map) {
+		Map<String, @Nullable Object> out = new LinkedHashMap<>();
+		map.forEach((k, v) -> out.put(String.valueOf(k), v));
+		return out;
 	}
 
 	private static String kebab(String camel) {

@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ Dio.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "dio.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DioProperties.class)
-@Import({ DioClientsRegistrar.class, DioBuiltInInterceptorsConfiguration.class })
+@Import({ DioClientsRegistrar.class, DioBuiltInInterceptorsConfiguration.class, DioHttpServicesConfiguration.class })
 public final class DioAutoConfiguration {
 
 	@Bean

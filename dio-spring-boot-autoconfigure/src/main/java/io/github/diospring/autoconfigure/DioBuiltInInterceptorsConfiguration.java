@@ -5,6 +5,7 @@ import io.github.diospring.envelope.ErrorAdaptor;
 import io.github.diospring.envelope.ErrorAdaptorInterceptor;
 import io.github.diospring.envelope.ErrorNotifier;
 import io.github.diospring.interceptor.LogInterceptor;
+import io.github.diospring.retry.RetryInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,8 @@ import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The built-in interceptors as beans, each switched by YAML and replaceable: the cookie manager
+ * The built-in interceptors as beans, each switched by YAML and replaceable: the retry
+ * interceptor ({@code dio.retry.enabled}, off by default), the cookie manager
  * ({@code dio.cookie.enabled}, off by default), the envelope's error adaptor
  * ({@code dio.error-adaptor.enabled}, on by default) and the log interceptor
  * ({@code dio.log.enabled}, off by default); plus the {@link ErrorNotifier}. They configure the
@@ -39,9 +41,17 @@ class DioBuiltInInterceptorsConfiguration {
 			.responseHeader(log.isResponseHeader())
 			.responseBody(log.isResponseBody())
 			.error(log.isError())
-			.redactedHeaders(log.getRedactedHeaders())
+			.redaction(log.getRedact().toRedaction())
 			.maxBodyLength(log.getMaxBodyLength())
 			.build();
+	}
+
+	@Bean
+	@Order(RetryInterceptor.ORDER)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("dio.retry.enabled")
+	RetryInterceptor dioRetryInterceptor(DioProperties properties) {
+		return ClientRetry.interceptor(primary(properties));
 	}
 
 	@Bean

@@ -12,6 +12,8 @@ import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
 import io.github.diospring.adapter.PoolSettings;
+import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.Redaction;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -75,10 +77,13 @@ final class DioClientFactory {
 
 	private final ClientCache cache;
 
+	private final List<ClientAdapterDecorator> adapterDecorators;
+
 	DioClientFactory(ObjectProvider<WebClient.Builder> webClientBuilders, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings globalSettings, @Nullable SslBundles sslBundles, JsonMapper jsonMapper,
 			Map<String, Interceptor> interceptors, List<DioBuilderCustomizer> customizers, ClientBuiltIns builtIns,
-			ClientObservation observation, ClientCache cache) {
+			ClientObservation observation, ClientCache cache,
+			List<ClientAdapterDecorator> adapterDecorators) {
 		this.webClientBuilders = webClientBuilders;
 		this.connectorBuilder = connectorBuilder;
 		this.globalSettings = globalSettings;
@@ -89,6 +94,7 @@ final class DioClientFactory {
 		this.builtIns = builtIns;
 		this.observation = observation;
 		this.cache = cache;
+		this.adapterDecorators = adapterDecorators;
 	}
 
 	/** Collects the collaborators from the application context; each is optional. */
@@ -108,7 +114,8 @@ final class DioClientFactory {
 				beans.getBeanProvider(HttpClientSettings.class).getIfAvailable(HttpClientSettings::defaults),
 				beans.getBeanProvider(SslBundles.class).getIfAvailable(), mapper, namedInOrder(beans),
 				beans.getBeanProvider(DioBuilderCustomizer.class).orderedStream().toList(), builtIns, observation,
-				new ClientCache(beans));
+				new ClientCache(beans),
+				beans.getBeanProvider(ClientAdapterDecorator.class).orderedStream().toList());
 	}
 
 	/**
@@ -147,26 +154,34 @@ final class DioClientFactory {
 		List<ClientSettings> all = new ArrayList<>();
 		all.add(new ClientSettings(ClientSettings.DEFAULT_CLIENT, properties, properties));
 		properties.getClients().forEach((name, client) -> all.add(new ClientSettings(name, client, properties)));
+		Redaction redaction = properties.getLog().getRedact().toRedaction();
 		try {
 			for (ClientSettings settings : all) {
-				Dio dio = create(settings, names);
+				Dio dio = create(settings, names, redaction);
 				clients.put(settings.name, new DioClients.Client(dio, settings, dio.options()));
 				logger.debug("dio client '{}': baseUrl '{}'", settings.name, dio.options().baseUrl());
 			}
 		}
 		catch (RuntimeException ex) {
-			clients.values().forEach(client -> client.dio().close());
+			clients.values().forEach(client -> DioClients.close(client.dio()));
 			throw ex;
 		}
 		return new DioClients(clients, names);
 	}
 
-	private Dio create(ClientSettings settings, Map<Interceptor, String> names) {
-		BaseOptions options = settings.toBaseOptions();
+	/** On Reactor Netty, one bad response header is dropped alone instead of failing the response. */
+	private static ClientHttpConnectorBuilder<?> lenientHeaders(ClientHttpConnectorBuilder<?> builder) {
+		return (builder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor.withHttpClientCustomizer(WebClientAdapter::lenientHeaders) : builder;
+	}
+
+	private Dio create(ClientSettings settings, Map<Interceptor, String> names, Redaction redaction) {
+		// Messages, toString() and logs of this client's requests mask what dio.log.redact.* names.
+		BaseOptions options = settings.toBaseOptions().toBuilder().extra(Redaction.EXTRA_KEY, redaction).build();
 		HttpClientSettings connectorSettings = new ClientTls(this.sslBundles)
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		PoolSettings poolSettings = settings.pool();
-		ClientHttpConnectorBuilder<?> connector = ClientProxy.apply(settings, this.connectorBuilder);
+		ClientHttpConnectorBuilder<?> connector = lenientHeaders(ClientProxy.apply(settings, this.connectorBuilder));
 		ConnectionProvider pool = null;
 		if (connector instanceof ReactorClientHttpConnectorBuilder reactor) {
 			if (poolSettings != null) {
@@ -182,7 +197,17 @@ final class DioClientFactory {
 					"Use the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), or remove the pool settings.");
 		}
 		try {
-			return build(settings, options, connector.build(connectorSettings), pool, names);
+			ClientHttpVersion.Applied version = ClientHttpVersion.apply(settings, connector, connectorSettings.sslBundle());
+			if (version.pool() != null) {
+				if (pool != null) {
+					version.pool().dispose();
+					throw new DioConfigurationException(settings.poolProperty(), "set",
+							"does not apply to an HTTP/2 client (http-version h2 or h2c): it keeps its own pool of multiplexed connections",
+							"Remove this client's pool settings, or set its http-version to http-1-1.");
+				}
+				pool = version.pool();
+			}
+			return build(settings, options, version.connector().build(connectorSettings), pool, names);
 		}
 		catch (RuntimeException ex) {
 			if (pool != null) {
@@ -203,10 +228,17 @@ final class DioClientFactory {
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter((pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient))
+			.adapter(adapter(settings, (pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient)))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values(), names);
+		if (ResolvesLoadBalancedUrls.isLoadBalanced(options.baseUrl())
+				&& chain.stream().noneMatch(ResolvesLoadBalancedUrls.class::isInstance)) {
+			throw new DioConfigurationException(settings.property("base-url", DioClientProperties::getBaseUrl),
+					options.baseUrl(), "is load-balanced, but no load balancer resolves it",
+					"Add spring-cloud-starter-loadbalancer (and a discovery client), or keep the load-balancer "
+							+ "interceptor in this client's interceptors.include list.");
+		}
 		this.cache.apply(settings, chain).forEach(builder::interceptor);
 		this.customizers.forEach(customizer -> customizer.customize(settings.name, builder));
 		return builder.build();
@@ -221,6 +253,15 @@ final class DioClientFactory {
 		HttpClient ready = WebClientAdapter.prepare(httpClient);
 		return (this.globalSettings.connectTimeout() != null) ? ready
 				: ready.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
+	}
+
+	/** The transport, wrapped by the optional integrations (a circuit breaker). */
+	private HttpClientAdapter adapter(ClientSettings settings, HttpClientAdapter adapter) {
+		HttpClientAdapter result = adapter;
+		for (ClientAdapterDecorator decorator : this.adapterDecorators) {
+			result = decorator.decorate(settings, result);
+		}
+		return result;
 	}
 
 	/** Interceptor beans in order, filtered by the client's include and exclude lists. */

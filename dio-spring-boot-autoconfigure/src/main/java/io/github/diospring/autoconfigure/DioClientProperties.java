@@ -85,6 +85,13 @@ public class DioClientProperties {
 	/** Free-form values visible to interceptors. */
 	private Map<String, String> extra = new LinkedHashMap<>();
 
+	/**
+	 * HTTP version: http-1-1 (default), h2 (HTTP/2 over TLS negotiated with ALPN, HTTP/1.1 when the
+	 * server has no HTTP/2, plain http stays HTTP/1.1) or h2c (HTTP/2 without TLS, prior knowledge).
+	 * Needs the Reactor Netty connector.
+	 */
+	private @Nullable HttpVersion httpVersion;
+
 	/** Forward proxy. */
 	private final Proxy proxy = new Proxy();
 
@@ -105,6 +112,12 @@ public class DioClientProperties {
 
 	/** The HTTP cache (the CacheInterceptor). */
 	private final CacheSettings cache = new CacheSettings();
+
+	/** Retries of failed attempts, with backoff and a retry budget. */
+	private final RetrySettings retry = new RetrySettings();
+
+	/** The resilience4j circuit breaker in front of this client's transport. */
+	private final CircuitBreakerSettings circuitBreaker = new CircuitBreakerSettings();
 
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
@@ -262,6 +275,14 @@ public class DioClientProperties {
 		this.extra = extra;
 	}
 
+	public @Nullable HttpVersion getHttpVersion() {
+		return this.httpVersion;
+	}
+
+	public void setHttpVersion(@Nullable HttpVersion httpVersion) {
+		this.httpVersion = httpVersion;
+	}
+
 	public Proxy getProxy() {
 		return this.proxy;
 	}
@@ -280,6 +301,179 @@ public class DioClientProperties {
 
 	public ErrorAdaptorSettings getErrorAdaptor() {
 		return this.errorAdaptor;
+	}
+
+	public RetrySettings getRetry() {
+		return this.retry;
+	}
+
+	public CircuitBreakerSettings getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	/** Retries by the built-in RetryInterceptor: which failures, how often, how long to wait, and a budget. */
+	public static class RetrySettings {
+
+		/** Whether failed attempts are retried. Default: false. */
+		private @Nullable Boolean enabled;
+
+		/** Attempts in all, the first included. Default: 3. */
+		private @Nullable Integer maxAttempts;
+
+		/** Response statuses retried. Default: 408, 429, 500, 502, 503, 504. */
+		private @Nullable List<Integer> statuses;
+
+		/** Methods retried without a per-request opt-in (extra dio.retry=true). Default: GET, HEAD, OPTIONS, TRACE, PUT, DELETE. */
+		private @Nullable List<String> methods;
+
+		/** Backoff ceiling before the first retry; each retry doubles it, and the wait is random below it (full jitter). Default: 100ms. */
+		private @Nullable Duration initialBackoff;
+
+		/** Highest backoff ceiling. Default: 5s. */
+		private @Nullable Duration maxBackoff;
+
+		/** Longest Retry-After answer waited for; a longer one is not retried. Default: 30s. */
+		private @Nullable Duration maxRetryAfter;
+
+		/** Share of the traffic retries may add. */
+		private final Budget budget = new Budget();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable List<Integer> getStatuses() {
+			return this.statuses;
+		}
+
+		public void setStatuses(@Nullable List<Integer> statuses) {
+			this.statuses = statuses;
+		}
+
+		public @Nullable List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(@Nullable List<String> methods) {
+			this.methods = methods;
+		}
+
+		public @Nullable Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(@Nullable Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public @Nullable Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(@Nullable Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public @Nullable Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(@Nullable Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		/** Within any window, retries may number at most min-retries + ratio x requests (per client). */
+		public static class Budget {
+
+			/** Whether retries are limited by the budget (off: only max-attempts limits them). Default: true. */
+			private @Nullable Boolean enabled;
+
+			/** Retries allowed per request. Default: 0.2 (20 %). */
+			private @Nullable Double ratio;
+
+			/** Retries allowed per window whatever the traffic. Default: 10. */
+			private @Nullable Integer minRetries;
+
+			/** How far back requests and retries count. Default: 10s. */
+			private @Nullable Duration window;
+
+			public @Nullable Boolean getEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(@Nullable Boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public @Nullable Double getRatio() {
+				return this.ratio;
+			}
+
+			public void setRatio(@Nullable Double ratio) {
+				this.ratio = ratio;
+			}
+
+			public @Nullable Integer getMinRetries() {
+				return this.minRetries;
+			}
+
+			public void setMinRetries(@Nullable Integer minRetries) {
+				this.minRetries = minRetries;
+			}
+
+			public @Nullable Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(@Nullable Duration window) {
+				this.window = window;
+			}
+
+		}
+
+	}
+
+	/** Circuit breaking through resilience4j; thresholds are resilience4j's own (resilience4j.circuitbreaker.instances.*). */
+	public static class CircuitBreakerSettings {
+
+		/** Whether the client's transport goes through a circuit breaker. Default: when resilience4j.circuitbreaker.instances.<name> is configured. */
+		private @Nullable Boolean enabled;
+
+		/** Name of the resilience4j circuit breaker instance. Default: the client's name. */
+		private @Nullable String name;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
 	}
 
 	public CacheSettings getCache() {
@@ -535,6 +729,15 @@ public class DioClientProperties {
 		/** For a named client: whether it shares the primary client's jar instead of having its own. Default: false. */
 		private @Nullable Boolean share;
 
+		/** Bytes of name plus value a cookie may have; larger ones are not stored. Default: 4096 (RFC 6265 §6.1). */
+		private @Nullable Integer maxCookieSize;
+
+		/** Cookies kept per domain; beyond it, expired then least recently used ones are evicted. Default: 50. */
+		private @Nullable Integer maxCookiesPerDomain;
+
+		/** Cookies kept in the jar in all; beyond it, expired then least recently used ones are evicted. Default: 3000. */
+		private @Nullable Integer maxCookies;
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -589,6 +792,30 @@ public class DioClientProperties {
 
 		public void setShare(@Nullable Boolean share) {
 			this.share = share;
+		}
+
+		public @Nullable Integer getMaxCookieSize() {
+			return this.maxCookieSize;
+		}
+
+		public void setMaxCookieSize(@Nullable Integer maxCookieSize) {
+			this.maxCookieSize = maxCookieSize;
+		}
+
+		public @Nullable Integer getMaxCookiesPerDomain() {
+			return this.maxCookiesPerDomain;
+		}
+
+		public void setMaxCookiesPerDomain(@Nullable Integer maxCookiesPerDomain) {
+			this.maxCookiesPerDomain = maxCookiesPerDomain;
+		}
+
+		public @Nullable Integer getMaxCookies() {
+			return this.maxCookies;
+		}
+
+		public void setMaxCookies(@Nullable Integer maxCookies) {
+			this.maxCookies = maxCookies;
 		}
 
 	}
@@ -932,6 +1159,19 @@ public class DioClientProperties {
 		public void setCacheStreams(@Nullable Boolean cacheStreams) {
 			this.cacheStreams = cacheStreams;
 		}
+	}
+
+	/** The HTTP versions a client can speak. */
+	public enum HttpVersion {
+
+		/** HTTP/1.1 only. */
+		HTTP_1_1,
+
+		/** HTTP/2 over TLS, negotiated with ALPN; HTTP/1.1 when the server has no HTTP/2. */
+		H2,
+
+		/** HTTP/2 over plain TCP with prior knowledge (the server must speak HTTP/2). */
+		H2C
 
 	}
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.interceptor.Interceptor;
+import io.github.diospring.cookie.CookieManager;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -92,7 +93,17 @@ public final class DioClients implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.clients.values().forEach(client -> client.dio().close());
+		this.clients.values().forEach(client -> close(client.dio()));
+	}
+
+	/** Closes a client and releases the directory its persistent cookie jar holds, so the next start can open it. */
+	static void close(Dio dio) {
+		dio.close();
+		dio.interceptors().forEach(interceptor -> {
+			if (interceptor instanceof CookieManager manager) {
+				manager.close();
+			}
+		});
 	}
 
 	/** A client with the settings it was built from and the options it started with. */

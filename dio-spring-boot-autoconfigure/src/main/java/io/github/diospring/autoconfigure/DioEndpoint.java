@@ -1,7 +1,9 @@
 package io.github.diospring.autoconfigure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.github.diospring.Dio;
 import io.github.diospring.cookie.CookieJar;
@@ -10,6 +12,9 @@ import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.cookie.PersistCookieJar;
 import io.github.diospring.interceptor.Interceptor;
 import org.jspecify.annotations.Nullable;
+import io.github.diospring.retry.RetryBudget;
+import io.github.diospring.retry.RetryInterceptor;
+import io.github.diospring.retry.RetryPolicy;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -19,8 +24,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * came from ({@code client}, {@code top-level}, {@code default}, or {@code runtime} after
  * {@code dio.options(...)}), its interceptor chain in order (one naming for every client), its proxy
  * and TLS settings (secrets masked, pins counted), how many cookies its jar holds (never their
- * values) and its HTTP cache (settings, store, counts). {@code /actuator/dio/{name}} shows one
- * client, and answers 404 for a name that is not one.
+ * values), its HTTP cache (settings, store, counts) and its retry policy and budget.
+ * {@code /actuator/dio/{name}} shows one client, and answers 404 for a name that is not one.
  *
  * <pre>{@code
  * management.endpoints.web.exposure.include: health,dio,metrics
@@ -60,7 +65,28 @@ public class DioEndpoint {
 		description.put("interceptors", this.clients.interceptorChain(name));
 		description.put("cookies", cookies(this.clients.get(name)));
 		description.put("cache", ClientCache.describe(this.clients.get(name)));
+		description.put("retry", retry(this.clients.get(name)));
 		return description;
+	}
+
+	private static Map<String, Object> retry(Dio dio) {
+		for (Interceptor interceptor : dio.interceptors()) {
+			if (interceptor instanceof RetryInterceptor retry) {
+				RetryPolicy policy = retry.policy();
+				RetryBudget budget = retry.budget();
+				Map<String, Object> shown = new LinkedHashMap<>();
+				shown.put("maxAttempts", policy.maxAttempts());
+				shown.put("statuses", List.copyOf(new TreeSet<>(policy.retryableStatuses())));
+				shown.put("methods", List.copyOf(new TreeSet<>(policy.retryableMethods())));
+				shown.put("initialBackoff", policy.initialBackoff().toString());
+				shown.put("maxBackoff", policy.maxBackoff().toString());
+				shown.put("maxRetryAfter", policy.maxRetryAfter().toString());
+				shown.put("budget", Map.of("ratio", budget.ratio(), "minRetries", budget.minRetries(), "window",
+						budget.window().toString()));
+				return shown;
+			}
+		}
+		return Map.of("enabled", false);
 	}
 
 	private static Map<String, Object> cookies(Dio dio) {
@@ -80,7 +106,7 @@ public class DioEndpoint {
 				}
 				else if (jar instanceof PersistCookieJar persistent) {
 					cookies.put("count", persistent.cookies().size());
-					cookies.put("file", persistent.file().toString());
+					cookies.put("file", String.valueOf(persistent.file()));
 				}
 				return cookies;
 			}

@@ -16,9 +16,11 @@ import io.micrometer.observation.ObservationHandler;
  * The meters beyond the {@code http.client.requests} timer: {@code dio.client.errors} by client and
  * {@link DioExceptionType} (and, when enabled, the envelope's error code for BIZ_ERROR, at most a
  * bounded number of distinct codes, the rest counted as {@code OTHER}), and
- * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client, and the HTTP cache's
- * {@code dio.client.cache.hits}, {@code .misses}, {@code .revalidations} and {@code .stale} by client.
- * Cancelled requests are not errors.
+ * {@code dio.client.bytes.sent} / {@code dio.client.bytes.received} by client, the HTTP cache's
+ * {@code dio.client.cache.hits}, {@code .misses}, {@code .revalidations} and {@code .stale} by client,
+ * {@code dio.client.retries} by client (the retries a {@code RetryInterceptor} made), and
+ * {@code dio.client.events} by client and URI template: the server-sent events and NDJSON lines event
+ * streams delivered. Cancelled requests are not errors.
  *
  * <pre>{@code
  * registry.observationConfig().observationHandler(new DioMetricsObservationHandler(meters, true, 50));
@@ -65,8 +67,18 @@ public class DioMetricsObservationHandler implements ObservationHandler<DioObser
 		if (cacheStatus != null) {
 			this.meters.counter(cacheMeter(cacheStatus), client).increment();
 		}
+		int retries = context.attempts().get() - 1;
+		if (retries > 0) {
+			this.meters.counter("dio.client.retries", client).increment(retries);
+		}
 		record(client, "dio.client.bytes.sent", context.bytesSent().get());
 		record(client, "dio.client.bytes.received", context.bytesReceived().get());
+		long events = context.events().get();
+		if (events > 0) {
+			String uri = context.getLowCardinalityKeyValue("uri") != null ? context.getLowCardinalityKeyValue("uri").getValue()
+					: "none";
+			this.meters.counter("dio.client.events", client.and("uri", uri)).increment(events);
+		}
 	}
 
 	/** One counter per cache outcome: hits, misses, revalidations (a 304 answered from the cache), stale answers. */

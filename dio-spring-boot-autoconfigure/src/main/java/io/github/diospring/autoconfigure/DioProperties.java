@@ -1,11 +1,11 @@
 package io.github.diospring.autoconfigure;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-import io.github.diospring.interceptor.LogInterceptor;
+import io.github.diospring.Redaction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,6 +36,9 @@ public class DioProperties extends DioClientProperties {
 	/** Meters beyond the http.client.requests timer. */
 	private final Metrics metrics = new Metrics();
 
+	/** Spring's HTTP service interfaces ({@code @ImportHttpServices}) on dio clients. */
+	private final HttpServices httpServices = new HttpServices();
+
 	/** Named clients, each injectable with @Qualifier("name"); unset values come from the top level. */
 	private Map<String, DioClientProperties> clients = new LinkedHashMap<>();
 
@@ -53,6 +56,10 @@ public class DioProperties extends DioClientProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public HttpServices getHttpServices() {
+		return this.httpServices;
 	}
 
 	public Map<String, DioClientProperties> getClients() {
@@ -93,8 +100,8 @@ public class DioProperties extends DioClientProperties {
 		/** Whether to log errors. */
 		private boolean error = true;
 
-		/** Headers whose values are replaced by a mark in logs. */
-		private Set<String> redactedHeaders = new LinkedHashSet<>(LogInterceptor.DEFAULT_REDACTED_HEADERS);
+		/** What is masked in logs, exception messages and the actuator endpoint. */
+		private final Redact redact = new Redact();
 
 		/** Characters of a body that are logged at most. */
 		private int maxBodyLength = 4096;
@@ -171,12 +178,8 @@ public class DioProperties extends DioClientProperties {
 			this.error = error;
 		}
 
-		public Set<String> getRedactedHeaders() {
-			return this.redactedHeaders;
-		}
-
-		public void setRedactedHeaders(Set<String> redactedHeaders) {
-			this.redactedHeaders = redactedHeaders;
+		public Redact getRedact() {
+			return this.redact;
 		}
 
 		public int getMaxBodyLength() {
@@ -185,6 +188,54 @@ public class DioProperties extends DioClientProperties {
 
 		public void setMaxBodyLength(int maxBodyLength) {
 			this.maxBodyLength = maxBodyLength;
+		}
+
+	}
+
+	/**
+	 * The one redaction policy ({@link Redaction}) of every client: names matched ignoring case,
+	 * URL user info always masked. Each list replaces the defaults; an empty list masks nothing of
+	 * its kind.
+	 */
+	public static class Redact {
+
+		/** Headers whose values are masked. */
+		private Set<String> headers = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		/** Query parameters whose values are masked in URLs. */
+		private Set<String> queryParameters = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		/** JSON, map and form body fields whose values are masked, at any depth. */
+		private Set<String> bodyFields = new TreeSet<>(Redaction.DEFAULT_NAMES);
+
+		public Set<String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(Set<String> headers) {
+			this.headers = headers;
+		}
+
+		public Set<String> getQueryParameters() {
+			return this.queryParameters;
+		}
+
+		public void setQueryParameters(Set<String> queryParameters) {
+			this.queryParameters = queryParameters;
+		}
+
+		public Set<String> getBodyFields() {
+			return this.bodyFields;
+		}
+
+		public void setBodyFields(Set<String> bodyFields) {
+			this.bodyFields = bodyFields;
+		}
+
+		/** @return the policy these settings describe */
+		Redaction toRedaction() {
+			return Redaction.defaults().withHeaders(this.headers).withQueryParameters(this.queryParameters)
+				.withBodyFields(this.bodyFields);
 		}
 
 	}
@@ -212,6 +263,25 @@ public class DioProperties extends DioClientProperties {
 
 		public void setMaxErrorCodes(int maxErrorCodes) {
 			this.maxErrorCodes = maxErrorCodes;
+		}
+
+	}
+
+	/** HTTP service groups served by dio clients. */
+	public static class HttpServices {
+
+		/**
+		 * Whether an @ImportHttpServices group named like a dio client ('default', or a name under
+		 * dio.clients) runs through that client instead of Boot's own.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -30,10 +30,11 @@ class ConfigurationMetadataTest {
 		assertThat(properties).containsKeys("dio.enabled", "dio.base-url", "dio.connect-timeout", "dio.send-timeout",
 				"dio.receive-timeout", "dio.headers", "dio.query-parameters", "dio.response-type", "dio.list-format",
 				"dio.max-redirects", "dio.clients", "dio.proxy.host", "dio.proxy.non-proxy-hosts", "dio.ssl.bundle",
-				"dio.ssl.pins", "dio.log.enabled", "dio.log.redacted-headers", "dio.interceptors.include",
+				"dio.ssl.pins", "dio.log.enabled", "dio.log.redact.headers", "dio.interceptors.include",
 				"dio.cookie.enabled", "dio.cookie.persist-dir", "dio.error-adaptor.enabled", "dio.error-adaptor.fields.error-message",
 				"dio.error-adaptor.data-field", "dio.error-adaptor.notification-show-type", "dio.cache.enabled",
-				"dio.cache.store", "dio.cache.max-stale", "dio.cache.hit-cache-on-error-codes");
+				"dio.cache.store", "dio.cache.max-stale", "dio.cache.hit-cache-on-error-codes", "dio.retry.enabled",
+				"dio.retry.max-attempts", "dio.retry.statuses", "dio.retry.max-retry-after", "dio.retry.budget.ratio");
 		assertThat(properties.get("dio.connect-timeout")).containsEntry("type", "java.time.Duration");
 		assertThat(properties.get("dio.max-redirects")).containsEntry("defaultValue", 5);
 		assertThat(properties.values()).allSatisfy(p -> assertThat((String) p.get("description"))

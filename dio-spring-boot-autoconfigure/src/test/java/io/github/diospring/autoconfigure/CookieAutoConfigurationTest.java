@@ -1,10 +1,14 @@
 package io.github.diospring.autoconfigure;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.diospring.Dio;
+import io.github.diospring.cookie.Cookie;
+import io.github.diospring.cookie.CookieLimits;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.DefaultCookieJar;
 import io.github.diospring.cookie.PersistCookieJar;
@@ -77,6 +81,39 @@ class CookieAutoConfigurationTest {
 			context.getBean(Dio.class).get("/me").block(Duration.ofSeconds(10));
 			server.wireMock().verify(getRequestedFor(urlEqualTo("/me")).withHeader("Cookie", equalTo("SESSION=abc123")));
 		});
+	}
+
+	@Test
+	void cookieLimitsAreConfigurablePerClientAndCheckedAtStartup() {
+		DioAutoConfigurationTest.runner
+			.withPropertyValues("dio.cookie.enabled=true", "dio.cookie.max-cookies-per-domain=2",
+					"dio.clients.roomy.cookie.max-cookies-per-domain=100")
+			.run(context -> {
+				DefaultCookieJar primary = (DefaultCookieJar) context.getBean(CookieManager.class).cookieJar();
+				URI site = URI.create(server.baseUrl() + "/");
+				primary.saveFromResponse(site, List.of(cookie("a"), cookie("b"), cookie("c")));
+				assertThat(primary.cookies()).extracting(Cookie::name).containsExactly("b", "c");
+				assertThat(ClientBuiltIns.cookieLimits(new ClientSettings("roomy",
+						context.getBean(DioProperties.class).getClients().get("roomy"), context.getBean(DioProperties.class))))
+					.isEqualTo(new CookieLimits(4096, 100, 3000));
+			});
+		DioAutoConfigurationTest.runner.withPropertyValues("dio.cookie.enabled=true", "dio.clients.x.cookie.max-cookies=0")
+			.run(context -> assertThat(DioAutoConfigurationTest.analysis(context).getDescription())
+				.contains("dio.clients.x.cookie.max-cookies").contains("not positive"));
+	}
+
+	@Test
+	void aContextThatFailsToStartReleasesItsCookieDirectory() {
+		String dir = "dio.cookie.persist-dir=" + this.dir;
+		DioAutoConfigurationTest.runner.withPropertyValues("dio.cookie.enabled=true", dir, "dio.clients.x.cookie.max-cookies=0")
+			.run(context -> assertThat(context).hasFailed());
+
+		DioAutoConfigurationTest.runner.withPropertyValues("dio.cookie.enabled=true", dir)
+			.run(context -> assertThat(context).hasNotFailed());
+	}
+
+	private static Cookie cookie(String name) {
+		return Cookie.builder(name, "1").build();
 	}
 
 }

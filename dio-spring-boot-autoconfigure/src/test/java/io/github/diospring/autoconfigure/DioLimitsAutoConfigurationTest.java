@@ -27,11 +27,15 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -55,12 +59,19 @@ class DioLimitsAutoConfigurationTest {
 	/** Opens once 64 requests are in the server at once: answers wait for real concurrency, however slow the machine. */
 	private static final Sinks.Empty<Void> crowd = Sinks.empty();
 
+	/**
+	 * The server's own event loop. Reactor Netty's global loops are not safe for it: Spring Boot's
+	 * {@code ReactorResourceFactory} uses them, and each context closing disposes them (Spring's
+	 * {@code useGlobalResources} default), which would stop a server bound on them.
+	 */
+	private static final LoopResources serverLoops = LoopResources.create("limits-server", 1, true);
+
 	private static DisposableServer server;
 
 	/** {@code /load} answers once 64 requests are in (or after 10 s); {@code /quick} at once; {@code /never} never. */
 	@BeforeAll
 	static void startServer() {
-		server = HttpServer.create().host("127.0.0.1").port(0).route(routes -> routes
+		server = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0).route(routes -> routes
 			.get("/load", (request, response) -> {
 				if (peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max) >= 64) {
 					crowd.tryEmitEmpty();
@@ -77,6 +88,7 @@ class DioLimitsAutoConfigurationTest {
 	@AfterAll
 	static void stopServer() {
 		server.disposeNow();
+		serverLoops.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	private static String baseUrl() {
@@ -162,6 +174,41 @@ class DioLimitsAutoConfigurationTest {
 					.onErrorResume(java.util.concurrent.TimeoutException.class, ex -> Mono.empty())
 					.blockOptional(Duration.ofSeconds(20))).isEmpty();
 			});
+	}
+
+	@Test
+	void closingTheContextLeavesTheApplicationsReactorNettyResourcesAlone() {
+		LoopResources appLoops = LoopResources.create("app", 1, true);
+		ConnectionProvider appPool = ConnectionProvider.create("app", 8);
+		try {
+			// the default client runs on the application's pool and loops, the named one on its own pool and them
+			runner.withBean(ReactorResourceFactory.class, () -> resourcesOf(appLoops, appPool))
+				.withPropertyValues(baseUrl(), "dio.clients.pooled.pool.max-connections=2")
+				.run(context -> {
+					assertThat(context.getBean(Dio.class).get("/quick", String.class).block(Duration.ofSeconds(20)).data())
+						.isEqualTo("ok");
+					assertThat(context.getBean(DioClients.class).get("pooled").get("/quick", String.class)
+						.block(Duration.ofSeconds(20)).data()).isEqualTo("ok");
+				});
+
+			assertThat(appPool.isDisposed()).isFalse();
+			assertThat(appLoops.isDisposed()).isFalse();
+			assertThat(HttpClient.create(appPool).runOn(appLoops).get().uri("http://127.0.0.1:" + server.port() + "/quick")
+				.responseContent().aggregate().asString().block(Duration.ofSeconds(20))).isEqualTo("ok");
+		}
+		finally {
+			appPool.disposeLater().block(Duration.ofSeconds(10));
+			appLoops.disposeLater().block(Duration.ofSeconds(10));
+		}
+	}
+
+	/** Resources the application created and disposes itself: the factory neither makes nor disposes any. */
+	private static ReactorResourceFactory resourcesOf(LoopResources loops, ConnectionProvider pool) {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		factory.setLoopResources(loops);
+		factory.setConnectionProvider(pool);
+		return factory;
 	}
 
 	@Test

@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * run for real; only the upstream's transport is a {@link MockDioAdapter} per client. Every answer
  * is the envelope, HTTP 200 (the status policy Ant Design Pro needs).
  */
-@WebFluxTest(BffController.class)
+// the lb:// inventory client needs Spring Cloud LoadBalancer, which this slice leaves out; it is not used here
+@WebFluxTest(controllers = BffController.class, properties = "dio.clients.inventory.base-url=http://127.0.0.1/inventory")
 @AutoConfigureDio
 @AutoConfigureMockDio
 @Import({ DemoClientsConfiguration.class, TokenStore.class })
