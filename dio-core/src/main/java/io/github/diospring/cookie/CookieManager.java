@@ -268,7 +268,8 @@ public final class CookieManager implements Interceptor {
 		}
 		return Mono.defer(() -> this.resolver.resolve(options, context))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(this.resolver.getClass().getName()
-					+ " found no cookie jar for this call (" + safe(options) + "); the cookies are kept per caller, so the call is not made with anybody's")));
+					+ " found no cookie jar for this call (" + safe(options)
+					+ "); the cookies are kept per caller, so the call is not made with anybody's")));
 	}
 
 	private List<Cookie> parse(List<String> headers, URI uri) {

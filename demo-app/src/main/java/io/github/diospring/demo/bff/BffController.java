@@ -87,9 +87,10 @@ class BffController {
 	 */
 	@PostMapping("/login")
 	Mono<Map<String, Object>> login(@RequestBody Map<String, String> credentials, WebSession session) {
-		return this.upstream.post("/login", credentials, LoginResult.class).map(r -> {
+		return this.upstream.post("/login", credentials, LoginResult.class).flatMap(r -> {
 			this.tokens.loggedIn(session, r.data().refreshToken());
-			return Map.of("user", r.data().user());
+			// a new session id at login: a session id planted before it is worth nothing after
+			return session.changeSessionId().thenReturn(Map.<String, Object>of("user", r.data().user()));
 		});
 	}
 
