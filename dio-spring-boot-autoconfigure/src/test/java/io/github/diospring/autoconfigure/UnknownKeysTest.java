@@ -58,8 +58,8 @@ class UnknownKeysTest {
 		DioAutoConfigurationTest.runner
 			.withPropertyValues("dio.base-url=https://api.example.com", "dio.receive-timeout=5s",
 					"dio.headers.X-Any-Header=1", "dio.query-parameters.page.size=10", "dio.extra.tenant.id=t1",
-					"dio.extra.nested.deep.key=v", "dio.log.enabled=true", "dio.log.redacted-headers[0]=authorization",
-					"dio.log.redacted-headers[1]=x-api-key", "dio.ssl.pins.api.example.com[0]=sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+					"dio.extra.nested.deep.key=v", "dio.log.enabled=true", "dio.log.redact.headers[0]=authorization",
+					"dio.log.redact.headers[1]=x-api-key", "dio.ssl.pins.api.example.com[0]=sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
 					"dio.clients.github.base-url=https://api.github.com", "dio.clients.github.headers.Accept=application/json",
 					"dio.clients.github.interceptors.exclude[0]=dioLogInterceptor", "dio.clients.github.cookie.share=true",
 					"dio.metrics.max-error-codes=10", "dio.error-adaptor.fields.success=ok", "dio.enabled=true",
