@@ -410,7 +410,7 @@ public class ReadmeExamplesTest {
 			String sent = failed.headers().value("Authorization").substring("Bearer ".length());
 			handler.observe(tokens.refresh(sent, this.tokenDio)
 					.flatMap(t -> this.dio.fetch(failed.copyWith(r -> r.header("Authorization", "Bearer " + t)
-							.extra("retried", true))))
+							.extra("retried", true))).contextWrite(c -> c.put(UserTokens.class, tokens)))
 					.doOnNext(handler::resolve)
 					.onErrorResume(DioException.class, e -> {
 						handler.reject(e);

@@ -92,8 +92,7 @@ public final class HandlerSink {
 			}
 			composite = this.work;
 		}
-		// the work runs in the request's Reactor context, so a call it makes is the same caller's call
-		composite.add(Flux.from(work).contextWrite(this.sink.contextView()).subscribe(value -> {
+		composite.add(Flux.from(work).subscribe(value -> {
 		}, error -> failFromCallback(error, this.options, this.onThrow), () -> {
 			if (!isDone()) {
 				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor
