@@ -26,7 +26,7 @@ import io.github.diospring.transformer.DefaultTransformer;
 import reactor.netty.http.client.HttpClient;
 import io.github.diospring.interceptor.InterceptorsWrapper;
 import io.github.diospring.interceptor.LogInterceptor;
-import io.github.diospring.interceptor.QueuedInterceptor;
+import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
 import io.github.diospring.retry.RetryBudget;
 import io.github.diospring.retry.RetryInterceptor;
@@ -45,6 +45,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -52,6 +53,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The README's examples, compiled and run against a local server, so they cannot rot. Each
@@ -341,14 +343,49 @@ public class ReadmeExamplesTest {
 	}
 
 	// tag::refresh[]
-	/** Refreshes the token once for many concurrent 401s, then retries each request. */
-	public static class RefreshTokenInterceptor extends QueuedInterceptor {
+	/** One user's upstream tokens: keep it in their web session; it never goes to the browser. */
+	public static final class UserTokens implements java.io.Serializable {
+
+		private final String refreshToken;
+
+		private volatile String accessToken = "none";
+
+		private transient Mono<String> refreshing;   // what this user's concurrent 401s wait for
+
+		public UserTokens(String refreshToken) {
+			this.refreshToken = refreshToken;
+		}
+
+		/** A new token, unless the failed one was already replaced; one refresh per user at a time. */
+		synchronized Mono<String> refresh(String failed, Dio tokenDio) {
+			if (!failed.equals(this.accessToken)) {
+				return Mono.just(this.accessToken);
+			}
+			if (this.refreshing == null) {
+				this.refreshing = tokenDio.post("/refresh", Map.of("refreshToken", this.refreshToken), Token.class)
+						.map(r -> this.accessToken = r.data().token())
+						.doFinally(signal -> clearRefreshing())
+						.cache();
+			}
+			return this.refreshing;
+		}
+
+		private synchronized void clearRefreshing() {
+			this.refreshing = null;
+		}
+
+	}
+
+	/**
+	 * Sends the calling user's token; on a 401 refreshes that user's token once for all of their
+	 * concurrent calls (other users neither wait nor share it), then retries each request. The
+	 * caller's tokens travel in the Reactor context: {@code .contextWrite(Context.of(UserTokens.class, tokens))}.
+	 */
+	public static class RefreshTokenInterceptor implements Interceptor {
 
 		private final Dio dio;          // the client this interceptor is added to
 
 		private final Dio tokenDio;     // a separate client for the refresh call
-
-		private volatile String token = "expired";
 
 		public RefreshTokenInterceptor(Dio dio, Dio tokenDio) {
 			this.dio = dio;
@@ -357,7 +394,8 @@ public class ReadmeExamplesTest {
 
 		@Override
 		public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-			handler.next(options.withHeader("Authorization", "Bearer " + this.token));
+			UserTokens tokens = handler.contextView().get(UserTokens.class);   // no user, no call
+			handler.next(options.withHeader("Authorization", "Bearer " + tokens.accessToken));
 		}
 
 		@Override
@@ -368,13 +406,11 @@ public class ReadmeExamplesTest {
 				handler.next(error);
 				return;
 			}
-			boolean stale = failed.headers().value("Authorization").equals("Bearer " + this.token);
-			Mono<String> fresh = stale
-					? this.tokenDio.post("/refresh", null, Token.class).map(r -> this.token = r.data().token())
-					: Mono.just(this.token);
-			handler.observe(fresh
+			UserTokens tokens = handler.contextView().get(UserTokens.class);
+			String sent = failed.headers().value("Authorization").substring("Bearer ".length());
+			handler.observe(tokens.refresh(sent, this.tokenDio)
 					.flatMap(t -> this.dio.fetch(failed.copyWith(r -> r.header("Authorization", "Bearer " + t)
-							.extra("retried", true))))
+							.extra("retried", true))).contextWrite(c -> c.put(UserTokens.class, tokens)))
 					.doOnNext(handler::resolve)
 					.onErrorResume(DioException.class, e -> {
 						handler.reject(e);
@@ -386,14 +422,32 @@ public class ReadmeExamplesTest {
 	// end::refresh[]
 
 	@Test
-	void tokenRefresh() {
+	void tokenRefreshIsOncePerUserAndNeverSharesAToken() {
 		server.wireMock().stubFor(get("/me").willReturn(aResponse().withStatus(401)));
-		server.wireMock().stubFor(get("/me").withHeader("Authorization", equalTo("Bearer fresh")).willReturn(okJson("{\"id\":7,\"name\":\"Me\"}")));
-		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"fresh\"}")));
+		for (String user : List.of("ann", "bob")) {
+			server.wireMock().stubFor(post("/refresh").withRequestBody(equalToJson("{\"refreshToken\":\"r-" + user + "\"}"))
+				.willReturn(okJson("{\"token\":\"t-" + user + "\"}").withFixedDelay(200)));
+			server.wireMock().stubFor(get("/me").withHeader("Authorization", equalTo("Bearer t-" + user))
+				.willReturn(okJson("{\"id\":7,\"name\":\"" + user + "\"}")));
+		}
 		Dio dio = server.dio();
 		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		UserTokens ann = new UserTokens("r-ann");
+		UserTokens bob = new UserTokens("r-bob");
 
-		assertThat(dio.get("/me", User.class).block().data()).isEqualTo(new User(7, "Me"));
+		List<User> users = reactor.core.publisher.Flux.range(0, 6)
+			.flatMap(i -> dio.get("/me", User.class)
+				.contextWrite(reactor.util.context.Context.of(UserTokens.class, (i % 2 == 0) ? ann : bob)))
+			.map(r -> r.data())
+			.collectList()
+			.block(java.time.Duration.ofSeconds(30));
+
+		assertThat(users).extracting(User::name).containsOnly("ann", "bob").hasSize(6);
+		assertThat(users.stream().filter(u -> u.name().equals("ann"))).hasSize(3);
+		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")).withRequestBody(equalToJson("{\"refreshToken\":\"r-ann\"}")));
+		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")).withRequestBody(equalToJson("{\"refreshToken\":\"r-bob\"}")));
+		assertThat(catchThrowable(() -> dio.get("/me").block())).isInstanceOf(DioException.class)
+			.hasMessageContaining("Context is empty");
 	}
 
 }

@@ -38,20 +38,22 @@ class UpstreamAddress implements ApplicationListener<WebServerInitializedEvent> 
 		});
 		logger.info("""
 
-				dio demo ready on port {}. Try:
-				  curl localhost:{}/api/users/1            typed call, envelope unwrapped
-				  curl localhost:{}/api/users/9            BizException -> envelope for the browser
-				  curl 'localhost:{}/api/users?current=1'  Page<User>
-				  curl -X POST localhost:{}/api/login -H 'Content-Type: application/json' -d '{"user":"ann"}'
-				  curl localhost:{}/api/orders             the login cookie, sent again
-				  curl localhost:{}/api/profile            token refresh with a QueuedInterceptor
-				  curl -X POST localhost:{}/api/upload     FormData upload
-				  curl localhost:{}/api/download           download with progress
-				  curl localhost:{}/api/slow               receive timeout -> 504
-				  curl localhost:{}/api/cancel             cancellation
-				  curl localhost:{}/actuator/dio           clients, options, interceptors
-				  curl 'localhost:{}/actuator/metrics/http.client.requests'
-				""", port, port, port, port, port, port, port, port, port, port, port, port, port);
+				dio demo ready on port {}: every /api answer is the Ant Design Pro envelope. Try (J keeps this browser's cookie):
+				  J=/tmp/demo-browser
+				  curl -b $J -c $J localhost:{}/api/users/1            {"success":true,"data":{"id":1,...}}
+				  curl -b $J -c $J localhost:{}/api/users/9            an upstream business error, showType 2
+				  curl -b $J -c $J 'localhost:{}/api/users?current=1'  a page: {list, current, pageSize, total}
+				  curl -b $J -c $J localhost:{}/api/orders             not logged in: showType 9 (Pro's login redirect)
+				  curl -b $J -c $J -X POST localhost:{}/api/login -H 'Content-Type: application/json' -d '{"user":"ann"}'
+				  curl -b $J -c $J localhost:{}/api/orders             this browser's upstream session
+				  curl -b $J -c $J localhost:{}/api/profile            this user's token refreshed once, never shown
+				  curl localhost:{}/api/announcements                  a notification (showType 3 for Pro)
+				  curl -X POST localhost:{}/api/upload                 FormData upload
+				  curl localhost:{}/api/download                       download with progress
+				  curl localhost:{}/api/slow                           receive timeout, a safe message and a traceId
+				  curl localhost:{}/api/cancel                         cancellation
+				  curl localhost:{}/actuator/dio                       clients, options, interceptors
+				""", port, port, port, port, port, port, port, port, port, port, port, port, port, port);
 	}
 
 }

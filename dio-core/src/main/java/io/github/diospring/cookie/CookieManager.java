@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Sends and stores cookies (dio's {@code CookieManager}): each request gets the
@@ -43,7 +44,12 @@ import reactor.core.scheduler.Schedulers;
  * <li>Saving runs off the Reactor event loop (it may write a file); loading runs where the
  * request runs, so {@link CookieJar#loadForRequest} must not block.</li>
  * </ul>
- * Redirects followed by the transport: the {@code Set-Cookie} headers of every intermediate
+ * By default one jar serves every call of the client (machine-to-machine: the service's own
+ * session). A server calling an upstream on behalf of many users gives each user a jar of their
+ * own with a {@link CookieJarResolver}, which picks the jar per call from the call's Reactor
+ * context (for example the inbound request's web session); a call the resolver finds no jar for
+ * fails instead of sharing someone else's cookies.
+ * <p>Redirects followed by the transport: the {@code Set-Cookie} headers of every intermediate
  * response (a login answering 302 with its session cookie) are saved too, each for the URL of its
  * own hop (dio loses them), from the {@link RedirectCookies} the adapter reports. They are saved
  * once the exchange is over, so the hops after a redirect do not send them yet; to send them at
@@ -64,9 +70,18 @@ public final class CookieManager implements Interceptor {
 	 */
 	public static final int ORDER = -1000;
 
+	/**
+	 * The extra key under which a request carries the jar its {@link CookieJarResolver} picked, so
+	 * that its response, and a retry made from it ({@code dio.fetch(e.requestOptions())}), use the
+	 * same caller's jar on whatever thread they run.
+	 */
+	public static final String RESOLVED_JAR = "dio.cookie.jar";
+
 	private static final Logger logger = LoggerFactory.getLogger(CookieManager.class);
 
-	private final CookieJar cookieJar;
+	private final @Nullable CookieJar cookieJar;
+
+	private final CookieJarResolver resolver;
 
 	private final boolean ignoreInvalidCookies;
 
@@ -81,13 +96,36 @@ public final class CookieManager implements Interceptor {
 	 * with a WARN; they are skipped either way
 	 */
 	public CookieManager(CookieJar cookieJar, boolean ignoreInvalidCookies) {
-		this.cookieJar = Objects.requireNonNull(cookieJar, "cookieJar");
+		this(CookieJarResolver.shared(cookieJar), ignoreInvalidCookies);
+	}
+
+	/**
+	 * A manager that finds the jar per call, such as the caller's web session's jar.
+	 * @param resolver picks each call's jar from the call's Reactor context
+	 * @param ignoreInvalidCookies whether invalid cookies are skipped quietly (DEBUG) instead of
+	 * with a WARN; they are skipped either way
+	 */
+	public CookieManager(CookieJarResolver resolver, boolean ignoreInvalidCookies) {
+		this.resolver = Objects.requireNonNull(resolver, "resolver");
+		this.cookieJar = resolver.sharedJar();
 		this.ignoreInvalidCookies = ignoreInvalidCookies;
 	}
 
-	/** @return the jar */
+	/**
+	 * @return the jar every call shares
+	 * @throws IllegalStateException when the jar is resolved per call (see {@link #resolver()})
+	 */
 	public CookieJar cookieJar() {
+		if (this.cookieJar == null) {
+			throw new IllegalStateException("This CookieManager has no shared jar: it resolves one per call with "
+					+ this.resolver.getClass().getName());
+		}
 		return this.cookieJar;
+	}
+
+	/** @return how the jar of a call is found ({@link CookieJarResolver#shared} for one shared jar) */
+	public CookieJarResolver resolver() {
+		return this.resolver;
 	}
 
 	/**
@@ -107,12 +145,18 @@ public final class CookieManager implements Interceptor {
 
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-		handler.next(loadCookies(options));
+		if (this.cookieJar != null) {
+			handler.next(loadCookies(options));
+			return;
+		}
+		// no fallback: a call the resolver finds no jar for fails, it never borrows another caller's cookies
+		handler.observe(resolve(options, handler.contextView())
+			.doOnNext(jar -> handler.next(loadCookies(options.copyWith(r -> r.extra(RESOLVED_JAR, jar)), jar))));
 	}
 
 	@Override
 	public void onResponse(Response<Object> response, ResponseInterceptorHandler handler) {
-		saveThen(response, () -> handler.next(response), handler::observe);
+		saveThen(response, handler.contextView(), () -> handler.next(response), handler::observe);
 	}
 
 	@Override
@@ -122,7 +166,7 @@ public final class CookieManager implements Interceptor {
 			handler.next(error);
 			return;
 		}
-		saveThen(response, () -> handler.next(error), handler::observe);
+		saveThen(response, handler.contextView(), () -> handler.next(error), handler::observe);
 	}
 
 	/**
@@ -130,8 +174,13 @@ public final class CookieManager implements Interceptor {
 	 * fails, the request is returned unchanged.
 	 * @param options the request
 	 * @return the request with its {@code Cookie} header
+	 * @throws IllegalStateException when the jar is resolved per call
 	 */
 	public RequestOptions loadCookies(RequestOptions options) {
+		return loadCookies(options, cookieJar());
+	}
+
+	private RequestOptions loadCookies(RequestOptions options, CookieJar jar) {
 		URI uri;
 		try {
 			uri = options.uri();
@@ -141,7 +190,7 @@ public final class CookieManager implements Interceptor {
 			return options;
 		}
 		try {
-			return RequestCookies.apply(options, this.cookieJar.loadForRequest(uri));
+			return RequestCookies.apply(options, jar.loadForRequest(uri));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not load cookies for {}; the request is sent without them", safe(options), ex);
@@ -153,19 +202,24 @@ public final class CookieManager implements Interceptor {
 	 * Saves a response's {@code Set-Cookie} headers to the jar, as {@link #onResponse} does, on the
 	 * calling thread. Never throws.
 	 * @param response the response
+	 * @throws IllegalStateException when the jar is resolved per call
 	 */
 	public void saveCookies(Response<?> response) {
+		saveCookies(response, cookieJar());
+	}
+
+	private void saveCookies(Response<?> response, CookieJar jar) {
 		try {
-			saveRedirectCookies(response);
+			saveRedirectCookies(response, jar);
 			List<String> headers = response.headers().get("set-cookie");
 			if (headers == null) {
 				return;
 			}
 			URI uri = response.requestOptions().uri().resolve(response.realUri());
 			List<Cookie> cookies = parse(headers, uri);
-			save(uri, cookies);
+			save(jar, uri, cookies);
 			if (response.statusCode() >= 300 && response.statusCode() < 400) {
-				saveForLocations(response, uri, cookies);
+				saveForLocations(jar, response, uri, cookies);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -173,31 +227,49 @@ public final class CookieManager implements Interceptor {
 		}
 	}
 
-	private void saveRedirectCookies(Response<?> response) {
+	private void saveRedirectCookies(Response<?> response, CookieJar jar) {
 		if (response.extra().get(RedirectCookies.EXTRA_KEY) instanceof List<?> hops) {
 			for (Object hop : hops) {
 				if (hop instanceof RedirectCookies cookies) {
-					save(cookies.uri(), parse(cookies.setCookie(), cookies.uri()));
+					save(jar, cookies.uri(), parse(cookies.setCookie(), cookies.uri()));
 				}
 			}
 		}
 	}
 
 	/** Saving may write a file: never on an event-loop thread, and only when there is something to save. */
-	private void saveThen(Response<?> response, Runnable next, Consumer<Publisher<?>> observe) {
+	private void saveThen(Response<?> response, ContextView context, Runnable next, Consumer<Publisher<?>> observe) {
 		if (!response.headers().contains("set-cookie") && !response.extra().containsKey(RedirectCookies.EXTRA_KEY)) {
 			next.run();
 		}
+		else if (this.cookieJar == null) {
+			observe.accept(resolve(response.requestOptions(), context).flatMap(jar -> saving(response, jar, next)));
+		}
 		else if (Schedulers.isInNonBlockingThread()) {
-			observe.accept(Mono.fromRunnable(() -> {
-				saveCookies(response);
-				next.run();
-			}).subscribeOn(Schedulers.boundedElastic()));
+			observe.accept(saving(response, this.cookieJar, next));
 		}
 		else {
-			saveCookies(response);
+			saveCookies(response, this.cookieJar);
 			next.run();
 		}
+	}
+
+	private Mono<Void> saving(Response<?> response, CookieJar jar, Runnable next) {
+		Mono<Void> save = Mono.fromRunnable(() -> {
+			saveCookies(response, jar);
+			next.run();
+		});
+		return Schedulers.isInNonBlockingThread() ? save.subscribeOn(Schedulers.boundedElastic()) : save;
+	}
+
+	private Mono<CookieJar> resolve(RequestOptions options, ContextView context) {
+		if (options.extra().get(RESOLVED_JAR) instanceof CookieJar jar) {
+			return Mono.just(jar);
+		}
+		return Mono.defer(() -> this.resolver.resolve(options, context))
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(this.resolver.getClass().getName()
+					+ " found no cookie jar for this call (" + safe(options)
+					+ "); the cookies are kept per caller, so the call is not made with anybody's")));
 	}
 
 	private List<Cookie> parse(List<String> headers, URI uri) {
@@ -216,7 +288,7 @@ public final class CookieManager implements Interceptor {
 		return cookies;
 	}
 
-	private void save(URI uri, List<Cookie> cookies) {
+	private void save(CookieJar jar, URI uri, List<Cookie> cookies) {
 		List<Cookie> valid = new ArrayList<>(cookies.size());
 		for (Cookie cookie : cookies) {
 			CookieSpec.Verdict verdict = CookieSpec.check(uri, cookie);
@@ -228,11 +300,11 @@ public final class CookieManager implements Interceptor {
 			}
 		}
 		if (!valid.isEmpty()) {
-			this.cookieJar.saveFromResponse(uri, valid);
+			jar.saveFromResponse(uri, valid);
 		}
 	}
 
-	private void saveForLocations(Response<?> response, URI uri, List<Cookie> cookies) {
+	private void saveForLocations(CookieJar jar, Response<?> response, URI uri, List<Cookie> cookies) {
 		List<String> locations = response.headers().get("location");
 		if (locations == null || cookies.isEmpty()) {
 			return;
@@ -246,7 +318,7 @@ public final class CookieManager implements Interceptor {
 				continue;
 			}
 			if (Objects.equals(CookieSpec.host(target), CookieSpec.host(uri))) {
-				save(target, cookies);
+				save(jar, target, cookies);
 			}
 			else {
 				logger.debug("Cookies of {} not saved for its redirect to another host {}", safe(uri), target.getHost());

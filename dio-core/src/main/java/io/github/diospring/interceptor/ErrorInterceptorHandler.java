@@ -71,4 +71,15 @@ public final class ErrorInterceptorHandler {
 		this.sink.observe(work);
 	}
 
+	/**
+	 * The Reactor context the call was subscribed with, for interceptors that act on behalf of the
+	 * caller (the inbound web request, its session, the trace). Work handed to {@link #observe}
+	 * is subscribed without it: a retry made there passes on what it needs itself (in the
+	 * request's {@code extra}, or with {@code contextWrite}).
+	 * @return the request's Reactor context
+	 */
+	public reactor.util.context.ContextView contextView() {
+		return this.sink.contextView();
+	}
+
 }

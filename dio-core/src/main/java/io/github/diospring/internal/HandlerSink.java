@@ -10,6 +10,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.MonoSink;
+import reactor.util.context.ContextView;
 
 /**
  * Where an interceptor handler's outcome goes: completes one step of the chain, exactly once.
@@ -99,6 +100,14 @@ public final class HandlerSink {
 						this.onThrow);
 			}
 		}));
+	}
+
+	/**
+	 * @return the Reactor context of the request (what the caller's subscription carried: the
+	 * inbound web exchange, the trace...)
+	 */
+	public ContextView contextView() {
+		return this.sink.contextView();
 	}
 
 	/**

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.diospring.Dio;
-import io.github.diospring.ReadmeExamplesTest.RefreshTokenInterceptor;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.testing.LocalServer;
+import io.github.diospring.testing.ServiceTokenRefreshInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -27,8 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Token refresh as dio users write it (reference §2.4), under concurrent requests: the README's
- * {@link RefreshTokenInterceptor} itself, and the proactive variant.
+ * Token refresh as dio users write it (reference §2.4), under concurrent requests: the queued
+ * {@link ServiceTokenRefreshInterceptor} of a client with one identity, and the proactive variant (the README's
+ * per-user refresh is run by {@code ReadmeExamplesTest}).
  */
 class TokenRefreshTest {
 
@@ -42,7 +43,7 @@ class TokenRefreshTest {
 			.willReturn(okJson("{\"secret\":42}")));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"new\"}").withFixedDelay(100)));
 		Dio dio = server.dio();
-		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		dio.interceptors().add(new ServiceTokenRefreshInterceptor(dio, server.dio()));
 
 		List<Response<Object>> responses = Flux.range(0, 6).flatMap(i -> dio.get("/data")).collectList()
 			.block(Duration.ofSeconds(30));
@@ -56,7 +57,7 @@ class TokenRefreshTest {
 		server.wireMock().stubFor(get("/data").willReturn(aResponse().withStatus(401)));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"still-bad\"}")));
 		Dio dio = server.dio();
-		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		dio.interceptors().add(new ServiceTokenRefreshInterceptor(dio, server.dio()));
 
 		List<Object> outcomes = Flux.range(0, 5)
 			.flatMap(i -> dio.get("/data").map(Object.class::cast).onErrorResume(Mono::just))

@@ -23,7 +23,6 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Headers;
-import io.github.diospring.ReadmeExamplesTest.RefreshTokenInterceptor;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.Response;
 import io.github.diospring.form.FormData;
@@ -31,6 +30,7 @@ import io.github.diospring.form.MultipartFile;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
 import io.github.diospring.testing.LocalServer;
+import io.github.diospring.testing.ServiceTokenRefreshInterceptor;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -299,7 +299,7 @@ class RetryInterceptorTest {
 		Dio dio = server.track(Dio.builder().options(BaseOptions.builder().baseUrl(server.baseUrl()).build())
 			.interceptor(new RetryInterceptor(FAST, RetryBudget.unlimited()))
 			.build());
-		dio.interceptors().add(new RefreshTokenInterceptor(dio, server.dio()));
+		dio.interceptors().add(new ServiceTokenRefreshInterceptor(dio, server.dio()));
 
 		assertThat(dio.get("/data").block(Duration.ofSeconds(30)).data()).isEqualTo(Map.of("secret", 42));
 

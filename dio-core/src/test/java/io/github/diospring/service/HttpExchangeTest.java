@@ -15,7 +15,6 @@ import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Options;
 import io.github.diospring.ProgressCallback;
-import io.github.diospring.ReadmeExamplesTest;
 import io.github.diospring.SseOptions;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.DefaultCookieJar;
@@ -29,6 +28,7 @@ import io.github.diospring.envelope.Page;
 import io.github.diospring.form.MultipartFile;
 import io.github.diospring.observation.DioObservationContext;
 import io.github.diospring.testing.LocalServer;
+import io.github.diospring.testing.ServiceTokenRefreshInterceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -346,7 +346,7 @@ class HttpExchangeTest {
 		server.wireMock().stubFor(get("/api/users/me").withHeader("Authorization", equalTo("Bearer fresh"))
 			.willReturn(okJson(envelope("{\"id\":7,\"name\":\"Me\"}"))));
 		server.wireMock().stubFor(post("/refresh").willReturn(okJson("{\"token\":\"fresh\"}")));
-		this.dio.interceptors().add(new ReadmeExamplesTest.RefreshTokenInterceptor(this.dio, server.dio()));
+		this.dio.interceptors().add(new ServiceTokenRefreshInterceptor(this.dio, server.dio()));
 
 		assertThat(this.api.me()).isEqualTo(new User(7, "Me"));
 		server.wireMock().verify(1, postRequestedFor(urlEqualTo("/refresh")));

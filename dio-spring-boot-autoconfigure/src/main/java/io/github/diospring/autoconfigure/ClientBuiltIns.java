@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.diospring.autoconfigure.DioClientProperties.CookieScope;
 import io.github.diospring.cookie.CookieJar;
 import io.github.diospring.cookie.CookieLimits;
 import io.github.diospring.cookie.CookieManager;
@@ -124,8 +125,24 @@ final class ClientBuiltIns {
 	}
 
 	static CookieManager cookieManager(ClientSettings settings) {
-		return new CookieManager(cookieJar(settings),
-				Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreInvalidCookies())));
+		boolean ignoreInvalid = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreInvalidCookies()));
+		if (settings.pick(p -> p.getCookie().getScope()) != CookieScope.SESSION) {
+			return new CookieManager(cookieJar(settings), ignoreInvalid);
+		}
+		String scope = settings.property("cookie.scope", p -> p.getCookie().getScope());
+		Path dir = settings.pick(p -> p.getCookie().getPersistDir());
+		if (dir != null) {
+			throw new DioConfigurationException(settings.property("cookie.persist-dir", p -> p.getCookie().getPersistDir()),
+					dir, "cannot be used with " + scope + "=session: each user's jar lives in their web session",
+					"Remove persist-dir (let Spring Session persist sessions), or set " + scope + " to client.");
+		}
+		if (!SessionCookieJarResolver.available()) {
+			throw new DioConfigurationException(scope, "session",
+					"needs a web application: neither Spring WebFlux nor the Servlet API is on the classpath",
+					"Set it to client, or add spring-boot-starter-webflux or spring-boot-starter-webmvc.");
+		}
+		boolean ignoreExpires = Boolean.TRUE.equals(settings.pick(p -> p.getCookie().getIgnoreExpires()));
+		return new CookieManager(new SessionCookieJarResolver(settings.name, ignoreExpires, scope), ignoreInvalid);
 	}
 
 	static CookieJar cookieJar(ClientSettings settings) {

@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +51,24 @@ public final class DioAutoConfiguration {
 	@ConditionalOnMissingBean
 	Dio dio(DioClients clients) {
 		return clients.get(ClientSettings.DEFAULT_CLIENT);
+	}
+
+	/**
+	 * Session-scoped cookie jars find the user's WebSession through the exchange in the Reactor
+	 * context: Spring's filter puts it there.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(ServerWebExchangeContextFilter.class)
+	@Conditional(OnSessionCookieScope.class)
+	static class ReactiveSessionCookies {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServerWebExchangeContextFilter dioServerWebExchangeContextFilter() {
+			return new ServerWebExchangeContextFilter();
+		}
+
 	}
 
 }

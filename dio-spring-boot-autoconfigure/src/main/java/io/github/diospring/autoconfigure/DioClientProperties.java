@@ -554,6 +554,17 @@ public class DioClientProperties {
 
 	}
 
+	/** Whose cookies one jar keeps. */
+	public enum CookieScope {
+
+		/** One jar for every call of the client: the service's own upstream session (machine to machine). */
+		CLIENT,
+
+		/** One jar per user, in the inbound request's web session (WebSession or HttpSession); calls outside a request fail. */
+		SESSION
+
+	}
+
 	/** Proxy types. */
 	public enum ProxyType {
 
@@ -696,6 +707,13 @@ public class DioClientProperties {
 		/** Whether the CookieManager joins the chain. Default: false (a server-side jar is shared by every caller of the client). */
 		private @Nullable Boolean enabled;
 
+		/**
+		 * Whose cookies a jar keeps: client (one jar for every call of the client, for
+		 * machine-to-machine calls) or session (one jar per user, kept in the inbound request's web
+		 * session; a call outside an inbound request fails). Default: client.
+		 */
+		private @Nullable CookieScope scope;
+
 		/** Directory where cookies survive restarts (one file per client); unset: in memory. */
 		private @Nullable Path persistDir;
 
@@ -726,6 +744,14 @@ public class DioClientProperties {
 
 		public void setEnabled(@Nullable Boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable CookieScope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(@Nullable CookieScope scope) {
+			this.scope = scope;
 		}
 
 		public @Nullable Path getPersistDir() {

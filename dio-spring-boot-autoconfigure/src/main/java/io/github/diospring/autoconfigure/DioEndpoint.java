@@ -92,8 +92,14 @@ public class DioEndpoint {
 	private static Map<String, Object> cookies(Dio dio) {
 		for (Interceptor interceptor : dio.interceptors()) {
 			if (interceptor instanceof CookieManager manager) {
-				CookieJar jar = manager.cookieJar();
 				Map<String, Object> cookies = new LinkedHashMap<>();
+				CookieJar jar = manager.resolver().sharedJar();
+				if (jar == null) {
+					cookies.put("scope", "session");
+					cookies.put("jar", manager.resolver().toString());
+					return cookies;
+				}
+				cookies.put("scope", "client");
 				cookies.put("jar", jar.getClass().getSimpleName());
 				if (jar instanceof DefaultCookieJar memory) {
 					cookies.put("count", memory.cookies().size());

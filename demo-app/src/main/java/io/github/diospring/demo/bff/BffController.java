@@ -13,6 +13,7 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.Response;
 import io.github.diospring.demo.User;
+import io.github.diospring.envelope.EnvelopeResponse;
 import io.github.diospring.envelope.Page;
 import io.github.diospring.form.FormData;
 import io.github.diospring.form.MultipartFile;
@@ -27,21 +28,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The backend-for-frontend: every endpoint calls the upstream through a named {@link Dio} from
- * {@code application.yml}. Failures become the envelope for the browser through the starter's
- * server-side support ({@code dio.envelope.server.enabled}): an upstream's business error passes
- * through numbered for Ant Design Pro, timeouts and refused connections get a safe message.
+ * The backend-for-frontend of an Ant Design Pro front end: every endpoint calls the upstream
+ * through a named {@link Dio} from {@code application.yml} and answers with the envelope
+ * ({@link EnvelopeResponse}): results as {@code {success: true, data}} (pages in umi's
+ * {@code {list, current, pageSize, total}}), failures through the starter's server-side support —
+ * an upstream's business error numbered for the front end, timeouts and refused connections with a
+ * safe message, a traceId on each. Each browser has its own upstream session (the {@code upstream}
+ * client keeps cookies per web session) and its own upstream tokens, which never reach it.
  *
  * <pre>{@code
- * curl localhost:8080/api/users/1
+ * curl localhost:8080/api/users/1   # {"success":true,"data":{"id":1,"name":"Ann",...}}
  * }</pre>
  */
 @RestController
 @RequestMapping("/api")
+@EnvelopeResponse
 class BffController {
 
 	private static final Logger logger = LoggerFactory.getLogger(BffController.class);
@@ -52,10 +58,14 @@ class BffController {
 
 	private final Dio files;
 
-	BffController(@Qualifier("upstream") Dio upstream, @Qualifier("secure") Dio secure, @Qualifier("files") Dio files) {
+	private final TokenStore tokens;
+
+	BffController(@Qualifier("upstream") Dio upstream, @Qualifier("secure") Dio secure, @Qualifier("files") Dio files,
+			TokenStore tokens) {
 		this.upstream = upstream;
 		this.secure = secure;
 		this.files = files;
+		this.tokens = tokens;
 	}
 
 	/** A typed call: the envelope's data becomes a User. */
@@ -71,10 +81,17 @@ class BffController {
 		}, r -> r.queryParameter("current", current)).map(Response::data);
 	}
 
-	/** Logs the BFF in upstream; the session cookie goes into the upstream client's jar. */
+	/**
+	 * Logs this browser's user in upstream: the upstream's session cookie goes into the jar in the
+	 * user's web session, its refresh token into the session; the browser gets neither.
+	 */
 	@PostMapping("/login")
-	Mono<Map<String, Object>> login(@RequestBody Map<String, String> credentials) {
-		return this.upstream.post("/login", credentials).map(r -> Map.of("loggedIn", true));
+	Mono<Map<String, Object>> login(@RequestBody Map<String, String> credentials, WebSession session) {
+		return this.upstream.post("/login", credentials, LoginResult.class).flatMap(r -> {
+			this.tokens.loggedIn(session, r.data().refreshToken());
+			// a new session id at login: a session id planted before it is worth nothing after
+			return session.changeSessionId().thenReturn(Map.<String, Object>of("user", r.data().user()));
+		});
 	}
 
 	/** Sent with the session cookie from the login. */
@@ -84,10 +101,19 @@ class BffController {
 		}).map(Response::data);
 	}
 
-	/** The first call meets an expired token: the queued interceptor refreshes it once and retries. */
+	/**
+	 * The first call meets no valid token: the interceptor refreshes this user's token once and
+	 * retries. The browser gets the profile, not the token.
+	 */
 	@GetMapping("/profile")
 	Mono<Profile> profile() {
 		return this.secure.get("/profile", Profile.class).map(Response::data);
+	}
+
+	/** The upstream's notice arrives as a business error the front end shows as a notification. */
+	@GetMapping("/announcements")
+	Mono<Object> announcements() {
+		return this.upstream.get("/announcements", Object.class).map(Response::data);
 	}
 
 	/** A multipart upload: a generated file, bytes and fields, with send progress logged. */
@@ -124,7 +150,7 @@ class BffController {
 			}).subscribeOn(Schedulers.boundedElastic())));
 	}
 
-	/** A slow upstream and a 1 s receive timeout: a RECEIVE_TIMEOUT, answered as a 504 envelope. */
+	/** A slow upstream and a 1 s receive timeout: a RECEIVE_TIMEOUT, answered as an envelope with a safe message. */
 	@GetMapping("/slow")
 	Mono<Object> slow() {
 		return this.upstream.get("/slow", r -> r.receiveTimeout(Duration.ofSeconds(1))).map(Response::data);
@@ -142,12 +168,21 @@ class BffController {
 	}
 
 	/**
-	 * What the upstream says about the caller.
+	 * What the browser may know about its user (the upstream also answers with the token it
+	 * accepted: not a field here, so it is never passed on).
 	 *
 	 * @param name the user's name
-	 * @param token the token that was accepted
 	 */
-	record Profile(String name, String token) {
+	record Profile(String name) {
+	}
+
+	/**
+	 * What the upstream's login answers.
+	 *
+	 * @param user who logged in
+	 * @param refreshToken the credential that gets new access tokens: kept in the session only
+	 */
+	record LoginResult(String user, String refreshToken) {
 	}
 
 }

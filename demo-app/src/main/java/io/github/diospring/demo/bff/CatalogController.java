@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.diospring.Dio;
 import io.github.diospring.cache.CacheInterceptor;
+import io.github.diospring.envelope.EnvelopeResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,12 +19,13 @@ import reactor.core.publisher.Mono;
  * in application.yml), so only the first call in five minutes reaches the upstream; the log says which.
  *
  * <pre>{@code
- * curl localhost:8080/api/catalog   # log: catalog answered by the HTTP cache: MISS
- * curl localhost:8080/api/catalog   # log: catalog answered by the HTTP cache: HIT
+ * curl localhost:8080/api/catalog   # {"success":true,"data":{"items":[...],"cache":"MISS"}}
+ * curl localhost:8080/api/catalog   # {"success":true,"data":{"items":[...],"cache":"HIT"}}
  * }</pre>
  */
 @RestController
 @RequestMapping("/api")
+@EnvelopeResponse
 class CatalogController {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogController.class);

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What YAML cannot say: the {@code secure} client refreshes its token with a queued interceptor.
+ * What YAML cannot say: the {@code secure} client sends each user's token and refreshes it once per user.
  *
  * <pre>{@code
  * @Bean DioBuilderCustomizer tokenRefresh(...) { ... }

@@ -3,6 +3,7 @@ package io.github.diospring.demo.bff;
 import io.github.diospring.Dio;
 import io.github.diospring.SseOptions;
 import io.github.diospring.demo.User;
+import io.github.diospring.envelope.EnvelopeResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api")
+@EnvelopeResponse
 @ImportHttpServices(group = "upstream", types = UserApi.class)
 class StreamsController {
 

@@ -1,25 +1,30 @@
 package io.github.diospring.demo.bff;
 
+import java.lang.reflect.Type;
 import java.util.function.Supplier;
 
 import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
 import io.github.diospring.interceptor.ErrorInterceptorHandler;
-import io.github.diospring.interceptor.QueuedInterceptor;
+import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.RequestInterceptorHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Token refresh the way dio users write it: attach the token; on a 401, refresh it once (the
- * queue makes concurrent 401s wait for that one refresh) and retry the request with
- * {@code fetch}. A retry that fails again is passed on, not retried forever.
+ * Token refresh for a server that calls the upstream on behalf of many users: each request
+ * carries the token of the user it is made for (from their web session, found through the call's
+ * Reactor context); on a 401 that user's token is refreshed once — concurrent 401s of the same
+ * user wait for that one refresh, other users are not held up — and the request is retried with
+ * {@code fetch}. A retry that fails again is passed on, not retried forever. Not a
+ * {@code QueuedInterceptor}: one queue for everybody would make every user wait for every other
+ * user's refresh.
  *
  * <pre>{@code
  * builder.interceptor(new TokenRefreshInterceptor(tokens::getObject, () -> clients.get("secure")));
  * }</pre>
  */
-public class TokenRefreshInterceptor extends QueuedInterceptor {
+public class TokenRefreshInterceptor implements Interceptor {
 
 	private static final String RETRIED = "demo.retried";
 
@@ -28,7 +33,7 @@ public class TokenRefreshInterceptor extends QueuedInterceptor {
 	private final Supplier<Dio> dio;
 
 	/**
-	 * @param tokens the token store (looked up on use: it needs a client built alongside this one)
+	 * @param tokens the users' tokens (looked up on use: the store needs a client built alongside this one)
 	 * @param dio the client this interceptor belongs to, for the retry
 	 */
 	public TokenRefreshInterceptor(Supplier<TokenStore> tokens, Supplier<Dio> dio) {
@@ -38,7 +43,15 @@ public class TokenRefreshInterceptor extends QueuedInterceptor {
 
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
-		handler.next(options.withHeader("Authorization", "Bearer " + this.tokens.get().current()));
+		if (options.headers().value("Authorization") != null) {
+			handler.next(options);   // a retry: it carries the token it was retried with
+			return;
+		}
+		TokenStore store = this.tokens.get();
+		handler.observe(store.session(handler.contextView()).doOnNext(session -> {
+			String token = store.accessToken(session);
+			handler.next((token != null) ? options.withHeader("Authorization", "Bearer " + token) : options);
+		}));
 	}
 
 	@Override
@@ -49,11 +62,14 @@ public class TokenRefreshInterceptor extends QueuedInterceptor {
 			handler.next(error);
 			return;
 		}
-		boolean stale = ("Bearer " + this.tokens.get().current()).equals(failed.headers().value("Authorization"));
-		Mono<String> token = stale ? this.tokens.get().refresh() : Mono.just(this.tokens.get().current());
-		handler.observe(token
-			.flatMap(t -> this.dio.get().fetch(failed.copyWith(r -> r.header("Authorization", "Bearer " + t).extra(RETRIED, true)),
-					failed.extra().get(RequestOptions.RESULT_TYPE) instanceof java.lang.reflect.Type type ? type : null))
+		String sent = failed.headers().value("Authorization");
+		String stale = (sent != null && sent.startsWith("Bearer ")) ? sent.substring(7) : null;
+		TokenStore store = this.tokens.get();
+		Type type = (failed.extra().get(RequestOptions.RESULT_TYPE) instanceof Type t) ? t : null;
+		handler.observe(store.session(handler.contextView())
+			.flatMap(session -> store.refresh(session, stale))
+			.flatMap(token -> this.dio.get().fetch(failed.copyWith(r -> r.header("Authorization", "Bearer " + token)
+				.extra(RETRIED, true)), type))
 			.doOnNext(handler::resolve)
 			.onErrorResume(DioException.class, e -> {
 				handler.reject(e);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.diospring.Dio;
 import io.github.diospring.Response;
+import io.github.diospring.envelope.EnvelopeResponse;
 import io.github.diospring.retry.RetryAttempt;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api")
+@EnvelopeResponse
 class ResilienceController {
 
 	private final Dio inventory;

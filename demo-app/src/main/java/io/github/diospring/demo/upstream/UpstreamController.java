@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,8 +33,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The "upstream" API the BFF calls, served under {@code /upstream} by this same application so the
- * demo needs no network. It speaks the envelope, sets a session cookie at login, wants a bearer
- * token that expires, accepts uploads, serves a large report, and has a slow endpoint.
+ * demo needs no network. It speaks the envelope (numbered for umi 3: NOTIFICATION = 4), sets a
+ * session cookie at login and hands out a refresh token, wants a bearer token per user, accepts
+ * uploads, serves a large report, and has a slow endpoint.
  *
  * <pre>{@code
  * curl http://localhost:8080/upstream/users/1
@@ -50,9 +52,16 @@ class UpstreamController {
 
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
-	private final AtomicInteger tokenGeneration = new AtomicInteger();
+	/** Refresh token to user. */
+	private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
-	private final AtomicInteger refreshes = new AtomicInteger();
+	/** User to the one access token the upstream accepts for them now. */
+	private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+
+	/** User to how often their token was refreshed. */
+	private final Map<String, AtomicInteger> refreshes = new ConcurrentHashMap<>();
+
+	private final AtomicInteger tokenGeneration = new AtomicInteger();
 
 	@GetMapping("/users/{id}")
 	Map<String, Object> user(@PathVariable long id) {
@@ -69,11 +78,14 @@ class UpstreamController {
 
 	@PostMapping("/login")
 	ResponseEntity<Map<String, Object>> login(@RequestBody Map<String, String> credentials) {
-		String session = "s-" + Math.abs(credentials.getOrDefault("user", "").hashCode());
-		this.sessions.put(session, credentials.getOrDefault("user", "?"));
+		String user = credentials.getOrDefault("user", "?");
+		String session = "s-" + UUID.randomUUID();
+		String refreshToken = "refresh-" + UUID.randomUUID();
+		this.sessions.put(session, user);
+		this.refreshTokens.put(refreshToken, user);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.SET_COOKIE, ResponseCookie.from("SESSION", session).path("/").httpOnly(true).build().toString())
-			.body(Envelope.ok(Map.of("user", credentials.getOrDefault("user", "?"))));
+			.body(Envelope.ok(Map.of("user", user, "refreshToken", refreshToken)));
 	}
 
 	@GetMapping("/orders")
@@ -84,25 +96,38 @@ class UpstreamController {
 		return ResponseEntity.ok(Envelope.ok(List.of(Map.of("id", 1001, "owner", this.sessions.get(session)))));
 	}
 
-	/** The first token handed out is already expired, so the BFF has to refresh it once. */
+	/** A new access token for the user of a refresh token; the user's previous one stops working. */
 	@PostMapping("/token/refresh")
-	Map<String, Object> refresh() {
-		this.refreshes.incrementAndGet();
-		return Envelope.ok(Map.of("token", "token-" + this.tokenGeneration.incrementAndGet()));
+	ResponseEntity<Map<String, Object>> refresh(@RequestBody(required = false) Map<String, String> body) {
+		String user = (body != null && body.get("refreshToken") != null) ? this.refreshTokens.get(body.get("refreshToken")) : null;
+		if (user == null) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Envelope.fail("NOT_LOGGED_IN", "请先登录", 9));
+		}
+		this.refreshes.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
+		String token = "token-" + user + "-" + this.tokenGeneration.incrementAndGet();
+		this.accessTokens.put(user, token);
+		return ResponseEntity.ok(Envelope.ok(Map.of("token", token)));
 	}
 
 	@GetMapping("/token/refreshes")
-	Map<String, Object> refreshCount() {
-		return Envelope.ok(this.refreshes.get());
+	Map<String, Object> refreshCount(@RequestParam String user) {
+		AtomicInteger count = this.refreshes.get(user);
+		return Envelope.ok((count != null) ? count.get() : 0);
 	}
 
+	/** Who the bearer token belongs to; any token but the user's current one has expired. */
 	@GetMapping("/profile")
 	ResponseEntity<Map<String, Object>> profile(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-		String current = "Bearer token-" + this.tokenGeneration.get();
-		if (auth == null || this.tokenGeneration.get() == 0 || !auth.equals(current)) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Envelope.fail("TOKEN_EXPIRED", "令牌已过期", 0));
-		}
-		return ResponseEntity.ok(Envelope.ok(Map.of("name", "Ann", "token", auth.substring(7))));
+		String token = (auth != null && auth.startsWith("Bearer ")) ? auth.substring(7) : "";
+		return this.accessTokens.entrySet().stream().filter(e -> e.getValue().equals(token)).findFirst()
+			.map(e -> ResponseEntity.ok(Envelope.ok(Map.<String, Object>of("name", e.getKey(), "token", token))))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Envelope.fail("TOKEN_EXPIRED", "令牌已过期", 0)));
+	}
+
+	/** A business notice: a failure the front end shows as a notification (umi 3 numbering: 4). */
+	@GetMapping("/announcements")
+	Map<String, Object> announcements() {
+		return Envelope.fail("MAINTENANCE", "系统将于今晚 22:00 维护，请提前保存", 4);
 	}
 
 	@PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
