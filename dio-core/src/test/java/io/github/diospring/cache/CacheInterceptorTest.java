@@ -1,11 +1,7 @@
 package io.github.diospring.cache;
 
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import io.github.diospring.Response;
 import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.testing.CacheOrigin;
+import io.github.diospring.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +38,7 @@ class CacheInterceptorTest {
 
 	private static final CacheOrigin origin = new CacheOrigin();
 
-	private final TestClock clock = new TestClock();
+	private final MutableClock clock = new MutableClock();
 
 	private final List<Dio> clients = new ArrayList<>();
 
@@ -571,32 +568,6 @@ class CacheInterceptorTest {
 	}
 
 	record User(int id, String name) {
-	}
-
-	/** A clock the test moves forward by hand, starting now. */
-	static final class TestClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

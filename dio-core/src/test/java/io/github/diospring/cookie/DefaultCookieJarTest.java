@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import io.github.diospring.testing.MutableClock;
 
 import org.junit.jupiter.api.Test;
 

@@ -107,8 +107,11 @@ class RedisSharedCacheTest {
 			Dio two = second.getBean(Dio.class);
 			Response<Object> fetched = one.get("/catalog").block();
 			assertThat(fetched.extra().get(CacheInterceptor.STATUS)).isEqualTo(CacheStatus.MISS);
-			List<String> keys = List.copyOf(first.getBean(StringRedisTemplate.class).keys("dio-http::*"));
-			assertThat(keys).containsExactly("dio-http::GET " + origin.baseUrl() + "/catalog");
+			// a remote store is written off the event loop, after the response was handed over: wait for it
+			StringRedisTemplate redis = first.getBean(StringRedisTemplate.class);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(List.copyOf(redis.keys("dio-http::*")))
+					.containsExactly("dio-http::GET " + origin.baseUrl() + "/catalog"));
 
 			Response<Object> shared = two.get("/catalog").block();
 			assertThat(shared.extra().get(CacheInterceptor.STATUS)).isEqualTo(CacheStatus.HIT);

@@ -1,4 +1,4 @@
-package io.github.diospring.cookie;
+package io.github.diospring.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward by hand. */
-final class MutableClock extends Clock {
+/** A clock the test moves forward by hand (cookie expiry, cache freshness). */
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	/** Starts now. */
+	public MutableClock() {
+		this(Instant.now());
+	}
+
+	/** @param now where it starts */
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	/** @param duration how far to move it */
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
