@@ -71,9 +71,6 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	/** Where each exchange leaves a holder in the Reactor context for its HTTP version. */
 	private static final String VERSION_HOLDER = WebClientAdapter.class.getName() + ".httpVersion";
 
-	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
-	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
-
 	/** How many times at most an idempotent request is re-sent when its pooled connections turn out closed. */
 	private static final int MAX_STALE_RETRIES = 8;
 
@@ -202,7 +199,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	@Override
 	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
-		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),
+		return Mono.defer(() -> follow(options, RedirectHop.first(options, body),
 				new ArrayList<>()));
 	}
 
@@ -218,14 +215,14 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 	}
 
-	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+	private Mono<ResponseBody> follow(RequestOptions options, RedirectHop hop, List<RedirectRecord> redirects) {
 		return follow(options, hop, redirects, new ArrayList<>());
 	}
 
-	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects,
+	private Mono<ResponseBody> follow(RequestOptions options, RedirectHop hop, List<RedirectRecord> redirects,
 			List<RedirectCookies> hopCookies) {
 		return exchange(options, hop).flatMap(entity -> {
-			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
+			RedirectHop next = options.followRedirects() ? hop.redirect(entity.getStatusCode().value(), entity.getHeaders().getFirst(HttpHeaders.LOCATION)) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
 				Map<String, @Nullable Object> extra = hopCookies.isEmpty() ? Map.of()
@@ -234,8 +231,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
-				return drained.then(Mono.error(() -> new DioException(DioExceptionType.UNKNOWN, options, null,
-						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
+				return drained.then(Mono.error(() -> hop.tooManyRedirects(options)));
 			}
 			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
 			List<String> setCookie = entity.getHeaders().get(HttpHeaders.SET_COOKIE);
@@ -253,11 +249,11 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 * connections (up to {@value #MAX_STALE_RETRIES} times), and no more once one happened on a new
 	 * connection. When the connector does not report reuse, it is re-sent once.
 	 */
-	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, Hop hop) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, RedirectHop hop) {
 		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> TransportErrors.translate(ex, options));
 	}
 
-	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, Hop hop, int retriesLeft) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, RedirectHop hop, int retriesLeft) {
 		ConnectionReuse reuse = new ConnectionReuse();
 		Phases phases = new Phases();
 		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
@@ -291,7 +287,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		return options.cancelToken() != null && options.cancelToken().isCancelled();
 	}
 
-	private static void writeHeaders(RequestOptions options, Hop hop, HttpHeaders target) {
+	private static void writeHeaders(RequestOptions options, RedirectHop hop, HttpHeaders target) {
 		boolean preserve = options.preserveHeaderCase();
 		hop.headers.forEach((name, values) -> target.put(preserve ? name : name.toLowerCase(Locale.ROOT), values));
 		if (hop.body != null && hop.body.contentLength() >= 0 && !hop.headers.contains(Headers.CONTENT_LENGTH)) {
@@ -303,7 +299,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
+			Flux<DataBuffer> body, RedirectHop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
 		Headers headers = ResponseHeaders.copy(entity.getHeaders(), hop.uri);
 		Duration receiveTimeout = options.receiveTimeout();
 		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
@@ -341,91 +337,6 @@ public final class WebClientAdapter implements HttpClientAdapter {
 					: this.sent.asMono().then(Mono.delay(receiveTimeout))
 						.then(Mono.error(() -> DioException.receiveTimeout(options, receiveTimeout, false)));
 			return connect.then(receive).then(Mono.never());
-		}
-
-	}
-
-	/** One request on the way: the original, or a redirect of it. */
-	private static final class Hop {
-
-		static final List<String> IDEMPOTENT_METHODS = List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
-
-		final String method;
-
-		final URI uri;
-
-		final Headers headers;
-
-		final @Nullable RequestBody body;
-
-		/** Filled in by the Reactor Netty client when the response headers arrive. */
-		final AtomicReference<@Nullable String> version = new AtomicReference<>();
-
-		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
-			this.method = method;
-			this.uri = uri;
-			this.headers = headers;
-			this.body = body;
-		}
-
-		/**
-		 * Whether a failure before the response may be re-sent: an idempotent method (RFC 9110
-		 * §9.2.2) with no body or one that can be sent again.
-		 */
-		boolean isRetryable() {
-			return IDEMPOTENT_METHODS.contains(this.method) && (this.body == null || this.body.isReplayable());
-		}
-
-		/** @return the next hop, or null when this response is final */
-		@Nullable Hop redirect(ResponseEntity<?> entity) {
-			int status = entity.getStatusCode().value();
-			String location = entity.getHeaders().getFirst(HttpHeaders.LOCATION);
-			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
-				return null;
-			}
-			URI target = this.uri.resolve(ResponseHeaders.locationAsUri(location));
-			Headers headers = this.headers;
-			if (!sameOrigin(this.uri, target)) {
-				for (String name : CREDENTIAL_HEADERS) {
-					headers = headers.without(name);
-				}
-			}
-			if (status == 307 || status == 308) {
-				if (this.body != null && !this.body.isReplayable()) {
-					return null;
-				}
-				return new Hop(this.method, target, headers, this.body);
-			}
-			String method = this.method.equals("HEAD") ? "HEAD" : "GET";
-			headers = headers.without(Headers.CONTENT_TYPE).without(Headers.CONTENT_LENGTH);
-			return new Hop(method, target, headers, null);
-		}
-
-		private static boolean sameOrigin(URI a, URI b) {
-			return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-					&& Objects.equals(lower(a.getHost()), lower(b.getHost())) && port(a) == port(b);
-		}
-
-		private static @Nullable String lower(@Nullable String s) {
-			return (s != null) ? s.toLowerCase(Locale.ROOT) : null;
-		}
-
-		private static int port(URI uri) {
-			if (uri.getPort() != -1) {
-				return uri.getPort();
-			}
-			return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-		}
-
-	}
-
-	/** Message texts that would clutter the exchange code. */
-	private static final class DioExceptionHints {
-
-		static String tooManyRedirects(RequestOptions options, URI last) {
-			return options.method() + " " + options.uri() + ": stopped after " + options.maxRedirects()
-					+ " redirects (maxRedirects), last at " + last
-					+ ". The server may redirect in a loop; raise maxRedirects or turn followRedirects off.";
 		}
 
 	}
