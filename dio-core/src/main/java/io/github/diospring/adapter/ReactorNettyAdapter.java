@@ -16,7 +16,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,6 +27,7 @@ import org.springframework.http.support.Netty4HeadersAdapter;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.Connection;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
@@ -178,7 +179,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 	 * happened on a new connection.
 	 */
 	private Mono<Exchange> exchange(RequestOptions options, RedirectHop hop) {
-		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> translate(ex, options, false));
+		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> TransportErrors.translate(ex, options));
 	}
 
 	private Mono<Exchange> attempt(RequestOptions options, RedirectHop hop, int retriesLeft) {
@@ -191,7 +192,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 			.doOnCancel(exchange::abandon);
 		Duration connectTimeout = options.connectTimeout();
 		if (connectTimeout != null) {
-			answered = Mono.firstWithSignal(answered, exchange.connectWatch(connectTimeout));
+			answered = exchange.watchConnect(answered, connectTimeout);
 		}
 		if (retriesLeft == 0 || !hop.isRetryable()) {
 			return answered;
@@ -202,24 +203,6 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 	private static boolean isCancelled(RequestOptions options) {
 		return options.cancelToken() != null && options.cancelToken().isCancelled();
-	}
-
-	/** Netty's response timeout says "read timed out"; dio says which timeout and what to change. */
-	private static DioException translate(Throwable error, RequestOptions options, boolean inBody) {
-		Duration receiveTimeout = options.receiveTimeout();
-		if (receiveTimeout != null && isReadTimeout(error)) {
-			return DioException.receiveTimeout(options, receiveTimeout, inBody);
-		}
-		return TransportErrors.translate(error, options);
-	}
-
-	private static boolean isReadTimeout(Throwable error) {
-		for (Throwable t = error; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t instanceof ReadTimeoutException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** One attempt of one hop: what it sent, and the response once it came. */
@@ -233,6 +216,9 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 		/** Set when the connection is ready to write: the connect phase is over. */
 		volatile boolean connected;
+
+		/** The connect timeout's timer, while it runs. */
+		volatile @Nullable Timeout connectTimer;
 
 		@Nullable HttpClientResponse response;
 
@@ -248,6 +234,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 		Publisher<Void> send(HttpClientRequest request, NettyOutbound outbound) {
 			this.connected = true;
+			disarm();
 			outbound.withConnection(this.reuse::record);
 			writeHeaders(request.requestHeaders());
 			Duration receiveTimeout = this.options.receiveTimeout();
@@ -291,11 +278,25 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 		/**
 		 * Fails the exchange with a connect timeout when the connection is not ready to write in
-		 * time; once it is, stays silent so that the exchange decides.
+		 * time. The timer is disarmed as soon as it is ready, and when the exchange ends.
 		 */
-		Mono<Exchange> connectWatch(Duration connectTimeout) {
-			return Mono.delay(connectTimeout).flatMap(tick -> this.connected ? Mono.never()
-					: Mono.error(DioException.connectionTimeout(this.options, connectTimeout, null)));
+		Mono<Exchange> watchConnect(Mono<Exchange> answered, Duration connectTimeout) {
+			return Mono.defer(() -> {
+				Sinks.One<Exchange> tooSlow = Sinks.one();
+				this.connectTimer = ExchangeTimer.schedule(connectTimeout, () -> {
+					if (!this.connected) {
+						tooSlow.tryEmitError(DioException.connectionTimeout(this.options, connectTimeout, null));
+					}
+				});
+				return Mono.firstWithSignal(answered, tooSlow.asMono()).doFinally(signal -> disarm());
+			});
+		}
+
+		private void disarm() {
+			Timeout timer = this.connectTimer;
+			if (timer != null) {
+				timer.cancel();
+			}
 		}
 
 		/** The caller went away after the response came but before anyone took its body. */
@@ -319,7 +320,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 			Flux<DataBuffer> body = this.connection.inbound()
 				.receive()
 				.map(buffer -> (DataBuffer) BUFFERS.wrap(buffer.retain()))
-				.onErrorMap(ex -> translate(ex, options, true));
+				.onErrorMap(ex -> TransportErrors.translate(ex, options, true));
 			HttpStatus known = HttpStatus.resolve(status());
 			Map<String, @Nullable Object> extra = hopCookies.isEmpty()
 					? Map.of(WebClientAdapter.HTTP_VERSION, response.version().text())

@@ -16,6 +16,7 @@ import io.github.diospring.Headers;
 import io.github.diospring.RedirectRecord;
 import io.github.diospring.RequestOptions;
 import io.netty.channel.ChannelOption;
+import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -31,6 +32,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -255,15 +257,15 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, RedirectHop hop, int retriesLeft) {
 		ConnectionReuse reuse = new ConnectionReuse();
-		Phases phases = new Phases();
+		Phases phases = new Phases(options);
 		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
-			phases.connected.tryEmitEmpty();
+			phases.connected(request);
 			Mono<Void> write = (hop.body != null) ? request.writeWith(hop.body.content()) : request.setComplete();
 			Duration sendTimeout = options.sendTimeout();
 			if (sendTimeout != null && hop.body != null) {
 				write = write.timeout(sendTimeout, Mono.error(() -> DioException.sendTimeout(options, sendTimeout)));
 			}
-			return write.doOnSuccess(v -> phases.sent.tryEmitEmpty());
+			return write.doOnSuccess(v -> phases.sent());
 		};
 		Mono<ResponseEntity<Flux<DataBuffer>>> exchange = this.webClient.method(HttpMethod.valueOf(hop.method))
 			.uri(hop.uri)
@@ -272,10 +274,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			.retrieve()
 			.onStatus(status -> true, response -> Mono.empty())
 			.toEntityFlux(DataBuffer.class)
+			.map(entity -> phases.withBodyTimeout(entity))
 			.contextWrite(context -> context.put(ConnectionReuse.class, reuse).put(VERSION_HOLDER, hop.version));
-		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
-			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
-		}
+		exchange = phases.watch(exchange);
 		if (retriesLeft == 0 || !hop.isRetryable()) {
 			return exchange;
 		}
@@ -301,11 +302,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
 			Flux<DataBuffer> body, RedirectHop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
 		Headers headers = ResponseHeaders.copy(entity.getHeaders(), hop.uri);
-		Duration receiveTimeout = options.receiveTimeout();
-		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
-		if (receiveTimeout != null) {
-			stream = stream.timeout(receiveTimeout, Flux.error(() -> DioException.receiveTimeout(options, receiveTimeout, true)));
-		}
+		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options, true));
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
 		String version = hop.version.get();
@@ -318,25 +315,79 @@ public final class WebClientAdapter implements HttpClientAdapter {
 				redirects, hop.uri, all);
 	}
 
-	/** Signals of one exchange's progress, and the timer that watches them. */
+	/**
+	 * One exchange's timeouts. Connect runs on the shared {@link ExchangeTimer}. Receive is
+	 * Netty's per-request response timeout when the connector is Reactor Netty (no timer per body
+	 * chunk); on another connector a timer runs from the end of the body to the headers, and then
+	 * the body's gaps are timed chunk by chunk.
+	 */
 	private static final class Phases {
 
-		final Sinks.Empty<Void> connected = Sinks.empty();
+		final RequestOptions options;
 
-		final Sinks.Empty<Void> sent = Sinks.empty();
+		final Sinks.Empty<Void> late = Sinks.empty();
 
-		<T> Mono<T> watchdog(RequestOptions options) {
-			Duration connectTimeout = options.connectTimeout();
-			Duration receiveTimeout = options.receiveTimeout();
-			Mono<Void> connect = this.connected.asMono();
-			if (connectTimeout != null) {
-				connect = connect.timeout(connectTimeout,
-						Mono.error(() -> DioException.connectionTimeout(options, connectTimeout, null)));
+		volatile boolean connected;
+
+		/** Whether Netty's own response timeout watches this exchange. */
+		volatile boolean nettyReceiveTimeout;
+
+		volatile @Nullable Timeout timer;
+
+		Phases(RequestOptions options) {
+			this.options = options;
+		}
+
+		<T> Mono<T> watch(Mono<T> exchange) {
+			Duration connectTimeout = this.options.connectTimeout();
+			if (connectTimeout == null && this.options.receiveTimeout() == null) {
+				return exchange;
 			}
-			Mono<Void> receive = (receiveTimeout == null) ? Mono.never()
-					: this.sent.asMono().then(Mono.delay(receiveTimeout))
-						.then(Mono.error(() -> DioException.receiveTimeout(options, receiveTimeout, false)));
-			return connect.then(receive).then(Mono.never());
+			return Mono.defer(() -> {
+				if (connectTimeout != null) {
+					this.timer = ExchangeTimer.schedule(connectTimeout, () -> {
+						if (!this.connected) {
+							this.late.tryEmitError(DioException.connectionTimeout(this.options, connectTimeout, null));
+						}
+					});
+				}
+				return Mono.firstWithSignal(exchange, this.late.asMono().then(Mono.<T>never())).doFinally(signal -> disarm());
+			});
+		}
+
+		void connected(ClientHttpRequest request) {
+			this.connected = true;
+			disarm();
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout != null && request.getNativeRequest() instanceof HttpClientRequest netty) {
+				netty.responseTimeout(receiveTimeout);
+				this.nettyReceiveTimeout = true;
+			}
+		}
+
+		void sent() {
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout != null && !this.nettyReceiveTimeout) {
+				this.timer = ExchangeTimer.schedule(receiveTimeout,
+						() -> this.late.tryEmitError(DioException.receiveTimeout(this.options, receiveTimeout, false)));
+			}
+		}
+
+		ResponseEntity<Flux<DataBuffer>> withBodyTimeout(ResponseEntity<Flux<DataBuffer>> entity) {
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout == null || this.nettyReceiveTimeout || entity.getBody() == null) {
+				return entity;
+			}
+			Flux<DataBuffer> body = entity.getBody().timeout(receiveTimeout,
+					Flux.error(() -> DioException.receiveTimeout(this.options, receiveTimeout, true)));
+			return new ResponseEntity<>(body, entity.getHeaders(), entity.getStatusCode());
+		}
+
+		private void disarm() {
+			Timeout armed = this.timer;
+			if (armed != null) {
+				armed.cancel();
+			}
 		}
 
 	}
