@@ -13,10 +13,10 @@ import io.github.diospring.Response;
 import io.github.diospring.ResponseDecoder;
 import io.github.diospring.ResponseType;
 import io.github.diospring.adapter.ResponseBody;
-import io.github.diospring.internal.Buffers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public class DefaultTransformer implements Transformer {
+
+	/** What an empty body reads as: a buffer with nothing in it, never written to, so it can be shared. */
+	private static final DataBuffer EMPTY = DefaultDataBufferFactory.sharedInstance.wrap(new byte[0]);
 
 	private final JsonMapper jsonMapper;
 
@@ -88,17 +91,24 @@ public class DefaultTransformer implements Transformer {
 		if (options.responseType() == ResponseType.STREAM) {
 			return Mono.just(body);
 		}
-		return DataBufferUtils.join(body.stream())
-			.map(Buffers::drain)
-			.defaultIfEmpty(new byte[0])
-			.mapNotNull(bytes -> decode(options, body, bytes, targetType));
+		// the body's buffers are joined without copying (a composite of Netty's buffers) and read in place
+		return DataBufferUtils.join(body.stream()).mapNotNull(buffer -> {
+			try {
+				return decode(options, body, buffer, targetType);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).switchIfEmpty(Mono.fromSupplier(() -> decode(options, body, EMPTY, targetType)));
 	}
 
-	private @Nullable Object decode(RequestOptions options, ResponseBody body, byte[] bytes, @Nullable Type targetType) {
+	private @Nullable Object decode(RequestOptions options, ResponseBody body, DataBuffer buffer,
+			@Nullable Type targetType) {
 		if (options.responseType() == ResponseType.BYTES) {
-			return bytes;
+			return bytes(buffer);
 		}
-		if (bytes.length == 0 && (options.method().equals("HEAD") || body.statusCode() == 304)) {
+		int length = buffer.readableByteCount();
+		if (length == 0 && (options.method().equals("HEAD") || body.statusCode() == 304)) {
 			return null;
 		}
 		String contentType = body.headers().contains(Headers.CONTENT_TYPE) ? body.headers().get(Headers.CONTENT_TYPE).get(0) : null;
@@ -106,31 +116,42 @@ public class DefaultTransformer implements Transformer {
 				&& (options.forceJsonDecode() || Transformer.isJsonMimeType(contentType));
 		ResponseDecoder decoder = options.responseDecoder();
 		if (!json) {
-			String text = (decoder != null) ? decoder.decode(bytes, options, body.statusCode()) : text(bytes, contentType);
+			String text = (decoder != null) ? decoder.decode(bytes(buffer), options, body.statusCode())
+					: buffer.toString(charset(contentType));
 			return (text != null && text.isEmpty() && isTyped(targetType)
 					&& options.responseType() == ResponseType.JSON) ? null : text;
 		}
-		if (bytes.length == 0) {
+		if (length == 0) {
 			return null;
 		}
+		int start = buffer.readPosition();
 		try {
-			if (decodeAsTree(options, bytes.length)) {
-				return (decoder != null) ? this.jsonMapper.readTree(String.valueOf(decoder.decode(bytes, options, body.statusCode())))
-						: this.jsonMapper.readTree(bytes);
+			if (decodeAsTree(options, length)) {
+				return (decoder != null) ? this.jsonMapper.readTree(String.valueOf(decoder.decode(bytes(buffer), options, body.statusCode())))
+						: this.jsonMapper.readTree(buffer.asInputStream());
 			}
 			JavaType type = this.jsonMapper.getTypeFactory().constructType((targetType != null) ? targetType : Object.class);
 			if (decoder != null) {
-				String text = decoder.decode(bytes, options, body.statusCode());
+				String text = decoder.decode(bytes(buffer), options, body.statusCode());
 				return (text == null || text.isEmpty()) ? text : this.jsonMapper.readValue(text, type);
 			}
-			return this.jsonMapper.readValue(bytes, type);
+			// Jackson reads the buffer through its own recycled chunk: no copy of the whole body
+			return this.jsonMapper.readValue(buffer.asInputStream(), type);
 		}
 		catch (JacksonException ex) {
-			Response<String> raw = new Response<>(text(bytes, contentType), options, body.statusCode(),
+			buffer.readPosition(start);
+			Response<String> raw = new Response<>(buffer.toString(charset(contentType)), options, body.statusCode(),
 					body.statusMessage(), body.headers(), body.isRedirect(), body.redirects(), body.realUri(),
 					body.extra());
 			throw DioException.malformedBody(raw, ex);
 		}
+	}
+
+	/** Copies the readable bytes (for {@code byte[]} results and custom decoders); the caller releases. */
+	private static byte[] bytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return bytes;
 	}
 
 	/** An interceptor (the envelope check) asked for a JSON tree, to inspect it before the final conversion. */
@@ -143,10 +164,6 @@ public class DefaultTransformer implements Transformer {
 		return targetType != null && targetType != Object.class && targetType != String.class;
 	}
 
-
-	private static String text(byte[] bytes, @Nullable String contentType) {
-		return new String(bytes, charset(contentType));
-	}
 
 	static Charset charset(@Nullable String contentType) {
 		if (contentType != null) {
