@@ -35,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DioRequestTest {
 
@@ -283,6 +284,26 @@ class DioRequestTest {
 		assertThat(error.getStackTrace()).isNotEmpty();
 		assertThat(error.getStackTrace()[0].getClassName()).isEqualTo(DioRequestTest.class.getName());
 		assertThat(error.getStackTrace()[0].getMethodName()).isEqualTo("errorsCarryTheCallersStack");
+	}
+
+	@Test
+	void errorsOfARequestMadeOnAnEventLoopCarryTheCallersFrame() {
+		server.wireMock().stubFor(get("/first").willReturn(okJson("{}")));
+		server.wireMock().stubFor(get("/fails").willReturn(aResponse().withStatus(500)));
+		Dio dio = server.dio();
+		AtomicReference<Thread> caller = new AtomicReference<>();
+
+		DioException error = catchThrowableOfType(DioException.class, () -> dio.get("/first").flatMap(first -> {
+			caller.set(Thread.currentThread());
+			return dio.get("/fails");
+		}).block(Duration.ofSeconds(30)));
+
+		// the second call is made deep in Reactor and Netty frames, on the thread that read the first response
+		assertThat(caller.get()).isInstanceOf(reactor.core.scheduler.NonBlocking.class);
+		assertThat(error.type()).isEqualTo(DioExceptionType.BAD_RESPONSE);
+		assertThat(error.getStackTrace()[0].getClassName()).isEqualTo(DioRequestTest.class.getName());
+		assertThat(error.getStackTrace()[0].getMethodName())
+			.contains("errorsOfARequestMadeOnAnEventLoopCarryTheCallersFrame");
 	}
 
 	@Test
