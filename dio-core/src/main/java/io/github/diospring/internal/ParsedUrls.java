@@ -17,7 +17,7 @@ import java.util.function.Function;
  * each and never grows the memory, while the URLs a service really uses come back after one parse.
  *
  * <pre>{@code
- * ParsedUrls.checkOnce(baseUrl, OptionChecks::mustBeHttpUrl);
+ * ParsedUrls.checkOnce(baseUrl, OptionChecks::checkBaseUrl);   // throws when wrong, runs once per URL
  * URI uri = ParsedUrls.get(baseUrl, path, p -> parseAndCheck(baseUrl + p));
  * }</pre>
  */
