@@ -42,7 +42,8 @@ import tools.jackson.databind.node.POJONode;
  * larger, JSON is parsed into a {@code JsonNode} instead, once; the pipeline converts it into the
  * caller's type at the end. With {@link Transformer#DECODE_DATA_FIELD} too, a 2xx JSON object for a
  * typed call is read in one pass, its data field straight into the caller's type (this is how the
- * envelope check reads {@code success} and unwraps {@code data} without parsing twice).
+ * envelope check reads {@code success} and unwraps {@code data} without parsing twice), and a
+ * top-level array, which no envelope is, straight into the caller's type.
  * Empty bodies: {@code null} for JSON content, HEAD and 304; {@code ""} for other text; an empty
  * array for bytes. A body that fails to parse raises an {@code UNKNOWN} {@link DioException} whose
  * response holds the raw text.
@@ -154,14 +155,20 @@ public class DefaultTransformer implements Transformer {
 	/**
 	 * Reads an envelope in one pass: its data field straight into the caller's type, the other
 	 * fields (a flag, a code, a message: small) as trees beside it, so a large {@code data} is never
-	 * held as a tree and converted again.
-	 * @return the envelope, or null when the body is no JSON object or its data does not fit the type:
-	 * then the tree is read as before, and it decides what the caller gets (a business error, an
-	 * adaptor's verdict, a conversion error) just as without this pass
+	 * held as a tree and converted again. A top-level array is no envelope: it is the caller's data
+	 * itself, read straight into the type.
+	 * @return the envelope or the array's value, or null when the body is neither a JSON object nor
+	 * an array, or does not fit the type: then the tree is read as before, and it decides what the
+	 * caller gets (a business error, an adaptor's verdict, a conversion error) just as without this pass
 	 */
-	private @Nullable ObjectNode decodeEnvelope(byte[] bytes, String dataField, JavaType type) {
+	private @Nullable Object decodeEnvelope(byte[] bytes, String dataField, JavaType type) {
 		try (JsonParser parser = this.jsonMapper.createParser(bytes)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
+			JsonToken first = parser.nextToken();
+			if (first == JsonToken.START_ARRAY) {
+				Object data = this.fieldReader.forType(type).readValue(parser);
+				return (parser.nextToken() == null) ? data : null;
+			}
+			if (first != JsonToken.START_OBJECT) {
 				return null;
 			}
 			ObjectNode envelope = this.jsonMapper.createObjectNode();

@@ -36,8 +36,9 @@ public interface Transformer {
 	 * Request extra key, beside {@link #DECODE_AS_TREE_MAX_BYTES}: the name of the envelope field
 	 * that holds the caller's data. A 2xx JSON object for a typed call is then read in one pass: that
 	 * field straight into the caller's type (held in the tree as a
-	 * {@code tools.jackson.databind.node.POJONode}), the other fields as trees beside it; anything
-	 * else is decoded as a tree, as without this key.
+	 * {@code tools.jackson.databind.node.POJONode}), the other fields as trees beside it. A top-level
+	 * array, which no envelope is, is read straight into the caller's type. Anything else is decoded
+	 * as a tree, as without this key.
 	 */
 	String DECODE_DATA_FIELD = "dio.transformer.dataField";
 

@@ -412,6 +412,19 @@ class ErrorAdaptorInterceptorTest {
 	}
 
 	@Test
+	void aTopLevelArrayIsNoEnvelopeAndIsDecodedOnceStraightIntoTheType() {
+		json("/counted-array", 200, "[{\"name\":\"Cy\"},{\"name\":\"Di\"}]");
+		Counted.parsers.clear();
+
+		List<Counted> data = dio().get("/counted-array", new ParameterizedTypeReference<List<Counted>>() {
+		}).block(Duration.ofSeconds(20)).data();
+
+		assertThat(data).containsExactly(new Counted("Cy"), new Counted("Di"));
+		assertThat(Counted.parsers).hasSize(2).noneMatch(parser -> parser.contains("Tree"));
+		assertThat(this.notified).isEmpty();
+	}
+
+	@Test
 	void aTypedBusinessFailureOrADataThatDoesNotFitFailsAsBefore() {
 		json("/counted-fails", 200, "{\"success\":false,\"data\":{\"name\":\"Ann\"},\"errorMessage\":\"no\"}");
 		json("/counted-text", 200, "{\"success\":true,\"data\":\"not a user\"}");
