@@ -287,6 +287,24 @@ class DioRequestTest {
 	}
 
 	@Test
+	void responseHeadersStayTheirOwnAfterTheConnectionServesTheNextResponse() {
+		server.wireMock().stubFor(get("/one").willReturn(okJson("{}").withHeader("X-Which", "one")
+			.withHeader("Set-Cookie", "a=1", "b=2")));
+		server.wireMock().stubFor(get("/two").willReturn(okJson("{}").withHeader("X-Which", "two")));
+		Dio dio = server.dio();
+
+		Response<Object> first = dio.get("/one").block(Duration.ofSeconds(10));
+		Response<Object> second = dio.get("/two").block(Duration.ofSeconds(10));
+
+		// read only now, after the same connection carried the second response
+		assertThat(first.headers().value("x-which")).isEqualTo("one");
+		assertThat(first.headers().get("SET-COOKIE")).containsExactly("a=1", "b=2");
+		assertThat(first.headers().names()).contains("X-Which", "Set-Cookie");
+		assertThat(second.headers().value("X-Which")).isEqualTo("two");
+		assertThat(second.headers().contains("set-cookie")).isFalse();
+	}
+
+	@Test
 	void errorsOfARequestMadeOnAnEventLoopCarryTheCallersFrame() {
 		server.wireMock().stubFor(get("/first").willReturn(okJson("{}")));
 		server.wireMock().stubFor(get("/fails").willReturn(aResponse().withStatus(500)));
