@@ -19,8 +19,14 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * The default {@link Transformer}, with dio's rules and Jackson 3.
@@ -34,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code forceJsonDecode} is on, straight into the caller's type, and gives text otherwise.
  * When the request's extra holds {@link Transformer#DECODE_AS_TREE_MAX_BYTES} and the body is no
  * larger, JSON is parsed into a {@code JsonNode} instead, once; the pipeline converts it into the
- * caller's type at the end (this is how the envelope check reads {@code success} and unwraps
- * {@code data} without parsing twice).
+ * caller's type at the end. With {@link Transformer#DECODE_DATA_FIELD} too, a 2xx JSON object for a
+ * typed call is read in one pass, its data field straight into the caller's type (this is how the
+ * envelope check reads {@code success} and unwraps {@code data} without parsing twice), and a
+ * top-level array, which no envelope is, straight into the caller's type.
  * Empty bodies: {@code null} for JSON content, HEAD and 304; {@code ""} for other text; an empty
  * array for bytes. A body that fails to parse raises an {@code UNKNOWN} {@link DioException} whose
  * response holds the raw text.
@@ -51,6 +59,9 @@ public class DefaultTransformer implements Transformer {
 
 	private final JsonMapper jsonMapper;
 
+	/** Reads one field of a document: the rest of the document follows it. */
+	private final ObjectReader fieldReader;
+
 	/** Uses a plain {@link JsonMapper}. */
 	public DefaultTransformer() {
 		this(JsonMapper.builder().build());
@@ -61,6 +72,7 @@ public class DefaultTransformer implements Transformer {
 	 */
 	public DefaultTransformer(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
+		this.fieldReader = jsonMapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/** @return the mapper used for JSON */
@@ -127,6 +139,14 @@ public class DefaultTransformer implements Transformer {
 		int start = buffer.readPosition();
 		try {
 			if (decodeAsTree(options, length)) {
+				Object field = options.extra().get(Transformer.DECODE_DATA_FIELD);
+				if (decoder == null && isTyped(targetType) && field instanceof String dataField && !dataField.isEmpty()) {
+					Object envelope = decodeEnvelope(buffer, dataField, this.jsonMapper.getTypeFactory().constructType(targetType));
+					if (envelope != null) {
+						return envelope;
+					}
+					buffer.readPosition(start);
+				}
 				return (decoder != null) ? this.jsonMapper.readTree(String.valueOf(decoder.decode(bytes(buffer), options, body.statusCode())))
 						: this.jsonMapper.readTree(buffer.asInputStream());
 			}
@@ -152,6 +172,39 @@ public class DefaultTransformer implements Transformer {
 		byte[] bytes = new byte[buffer.readableByteCount()];
 		buffer.read(bytes);
 		return bytes;
+	}
+
+	/**
+	 * Reads an envelope in one pass: its data field straight into the caller's type, the other
+	 * fields (a flag, a code, a message: small) as trees beside it, so a large {@code data} is never
+	 * held as a tree and converted again. A top-level array is no envelope: it is the caller's data
+	 * itself, read straight into the type.
+	 * @return the envelope or the array's value, or null when the body is neither a JSON object nor
+	 * an array, or does not fit the type: then the tree is read as before, and it decides what the
+	 * caller gets (a business error, an adaptor's verdict, a conversion error) just as without this pass
+	 */
+	private @Nullable Object decodeEnvelope(DataBuffer buffer, String dataField, JavaType type) {
+		try (JsonParser parser = this.jsonMapper.createParser(buffer.asInputStream())) {
+			JsonToken first = parser.nextToken();
+			if (first == JsonToken.START_ARRAY) {
+				Object data = this.fieldReader.forType(type).readValue(parser);
+				return (parser.nextToken() == null) ? data : null;
+			}
+			if (first != JsonToken.START_OBJECT) {
+				return null;
+			}
+			ObjectNode envelope = this.jsonMapper.createObjectNode();
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				envelope.set(name, (name.equals(dataField) && value != JsonToken.VALUE_NULL)
+						? new POJONode(this.fieldReader.forType(type).readValue(parser)) : this.fieldReader.readTree(parser));
+			}
+			return (parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null) ? envelope : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	/** An interceptor (the envelope check) asked for a JSON tree, to inspect it before the final conversion. */
