@@ -75,8 +75,9 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 	private final @Nullable ConnectionProvider ownedPool;
 
 	private ReactorNettyAdapter(HttpClient httpClient, @Nullable ConnectionProvider ownedPool) {
-		// dio follows redirects itself, hop by hop
-		this.httpClient = httpClient.followRedirect(false);
+		// dio follows redirects itself, hop by hop, and re-sends on stale connections itself (Reactor
+		// Netty's own single retry would only double that, and costs a retry operator per request)
+		this.httpClient = httpClient.followRedirect(false).disableRetry(true);
 		this.ownedPool = ownedPool;
 	}
 
@@ -243,7 +244,9 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 			}
 			RequestBody body = this.hop.body;
 			if (body == null) {
-				return outbound;
+				// headers only, then Netty's shared empty last content; handing back the outbound
+				// itself would make Netty build a full request with its own trailer headers (5 KB)
+				return outbound.then();
 			}
 			Flux<DataBuffer> content = body.content();
 			// a single buffer goes out as one write and flush

@@ -270,6 +270,16 @@ public final class DefaultDio implements Dio {
 		if (received < 0) {
 			return extra;
 		}
+		// the common cases (nothing, or only the HTTP version) without a hash map per response
+		if (extra.isEmpty()) {
+			return Map.of(Response.RECEIVED_BYTES, received);
+		}
+		if (extra.size() == 1) {
+			Map.Entry<String, @Nullable Object> only = extra.entrySet().iterator().next();
+			if (only.getValue() != null && !only.getKey().equals(Response.RECEIVED_BYTES)) {
+				return Map.of(only.getKey(), only.getValue(), Response.RECEIVED_BYTES, received);
+			}
+		}
 		Map<String, @Nullable Object> copy = new java.util.LinkedHashMap<>(extra);
 		copy.put(Response.RECEIVED_BYTES, received);
 		return copy;
