@@ -90,18 +90,18 @@ final class InterceptorChain<T> extends Mono<T> {
 			RequestScope scope, Function<RequestOptions, Mono<Response<Object>>> dispatch) {
 		int retryAt = indexOfRetry(interceptors);
 		if (retryAt < 0) {
-			return new InterceptorChain<>(options, guards, interceptors, interceptors, scope, dispatch, null, List.of(),
-					false);
+			return onAssembly(new InterceptorChain<>(options, guards, interceptors, interceptors, scope, dispatch, null,
+					List.of(), false));
 		}
-		return new InterceptorChain<>(options, guards, interceptors.subList(0, retryAt + 1), interceptors, scope,
-				dispatch, (RetryInterceptor) interceptors.get(retryAt),
-				interceptors.subList(retryAt + 1, interceptors.size()), false);
+		return onAssembly(new InterceptorChain<>(options, guards, interceptors.subList(0, retryAt + 1), interceptors,
+				scope, dispatch, (RetryInterceptor) interceptors.get(retryAt),
+				interceptors.subList(retryAt + 1, interceptors.size()), false));
 	}
 
 	/** One attempt of a retried request: the request steps after the retry interceptor, then the dispatch. */
 	private Mono<InterceptorState> attempt(RequestOptions sent) {
-		return new InterceptorChain<>(sent, this.guards, this.perAttempt, List.of(), this.scope, this.dispatch, null,
-				List.of(), true);
+		return onAssembly(new InterceptorChain<>(sent, this.guards, this.perAttempt, List.of(), this.scope,
+				this.dispatch, null, List.of(), true));
 	}
 
 	/** The first {@link RetryInterceptor}, from which on each attempt runs again; -1 when none. */
