@@ -72,7 +72,8 @@ final class ChainRun<T> extends Operators.MonoSubscriber<Object, T> implements H
 
 	private boolean nextEmpty;
 
-	private @Nullable Disposable tokenWatch;
+	/** Set before the first step, disposed from whichever thread ends or cancels the run. */
+	private volatile @Nullable Disposable tokenWatch;
 
 	ChainRun(InterceptorChain<T> chain, CoreSubscriber<? super T> actual) {
 		super(actual);
@@ -247,8 +248,8 @@ final class ChainRun<T> extends Operators.MonoSubscriber<Object, T> implements H
 				: this.chain.options;
 		Interceptor interceptor = this.chain.laterSteps.get(at);
 		if (this.chain.guards.isGuarded(interceptor, 2)) {
-			Mono<InterceptorState> step = Mono.create(sink -> InterceptorChain.callError(interceptor, rejected.error, options,
-					new HandlerSink(new GuardedTarget(sink), this.chain.scope, options, interceptor, Type.NEXT)));
+			Mono<InterceptorState> step = Mono.create(sink -> InterceptorChain.callError(interceptor, rejected.error,
+					options, new HandlerSink(new GuardedTarget(sink), this.chain.scope, options, interceptor, Type.NEXT)));
 			subscribeStep(this.chain.guards.guard(interceptor, 2, step, options), options, false);
 			return;
 		}
