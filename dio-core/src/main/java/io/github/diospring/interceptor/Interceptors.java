@@ -138,6 +138,19 @@ public final class Interceptors implements Iterable<Interceptor> {
 	}
 
 	/**
+	 * Whether a step must wait its turn: the interceptor is a {@link QueuedInterceptor} or the
+	 * phase is locked. For the request pipeline, which calls the other interceptors directly; not
+	 * for application code.
+	 * @param interceptor the interceptor
+	 * @param phase 0 request, 1 response, 2 error
+	 * @return whether the step needs {@link #guard}
+	 */
+	public boolean isGuarded(Interceptor interceptor, int phase) {
+		Lock lock = (phase == 0) ? this.requestLock : (phase == 1) ? this.responseLock : this.errorLock;
+		return interceptor instanceof QueuedInterceptor || lock.isLocked();
+	}
+
+	/**
 	 * Runs one interceptor step behind its phase's lock and, for a {@link QueuedInterceptor}, its
 	 * queue. For the request pipeline; not for application code.
 	 * @param <T> the step's value

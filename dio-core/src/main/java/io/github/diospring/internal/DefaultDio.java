@@ -387,10 +387,16 @@ public final class DefaultDio implements Dio {
 	 * {@link QueuedInterceptor} callback does not queue behind that callback. Only when one is present.
 	 */
 	private static RequestOptions withLineage(RequestOptions options, List<Interceptor> chain) {
-		if (options.extra().containsKey(LINEAGE) || chain.stream().noneMatch(QueuedInterceptor.class::isInstance)) {
+		if (options.extra().containsKey(LINEAGE)) {
 			return options;
 		}
-		return options.copyWith(b -> b.extra(LINEAGE, new Object()));
+		// a plain loop: this runs on every request, and a stream costs more than the chain itself
+		for (int i = 0; i < chain.size(); i++) {
+			if (chain.get(i) instanceof QueuedInterceptor) {
+				return options.copyWith(b -> b.extra(LINEAGE, new Object()));
+			}
+		}
+		return options;
 	}
 
 	/**

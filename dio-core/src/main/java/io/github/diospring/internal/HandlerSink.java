@@ -2,6 +2,8 @@ package io.github.diospring.internal;
 
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
+import io.github.diospring.internal.InterceptorState.Rejected;
+import io.github.diospring.internal.InterceptorState.Type;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -9,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.MonoSink;
 import reactor.util.context.ContextView;
 
 /**
@@ -28,15 +29,29 @@ public final class HandlerSink {
 	static final String ALREADY_CALLED = "The handler has already been called; make sure each handler "
 			+ "(next, resolve or reject) is called exactly once per interceptor callback.";
 
-	private final MonoSink<InterceptorState> sink;
+	/** Where a step's outcome is delivered: the chain itself, or a Reactor sink for a guarded step. */
+	interface Target {
+
+		void succeeded(HandlerSink step, Object data, Type type);
+
+		void failed(HandlerSink step, Throwable error);
+
+		ContextView contextView();
+
+		/** The step's asynchronous work, to cancel when the step is cancelled. */
+		void watch(Disposable work);
+
+	}
+
+	private final Target target;
 
 	private final RequestScope scope;
 
 	private final RequestOptions options;
 
-	private final String interceptor;
+	private final Object interceptor;
 
-	private final InterceptorState.Type onThrow;
+	private final Type onThrow;
 
 	/** Guarded by this. */
 	private boolean done;
@@ -44,17 +59,29 @@ public final class HandlerSink {
 	/** Guarded by this: whether the interceptor's callback has not returned yet. */
 	private boolean inCallback;
 
-	/** Guarded by this: the outcome waiting for the callback to return. */
-	private @Nullable Runnable pending;
+	/** Guarded by this: whether the request stopped waiting for this step (cancelled). */
+	private boolean abandoned;
 
+	/**
+	 * Guarded by this: the outcome waiting for the callback to return, as fields rather than a
+	 * closure, so that a synchronous interceptor costs no allocation beyond its handler.
+	 */
+	private boolean pending;
+
+	private @Nullable Object pendingData;
+
+	private @Nullable Type pendingType;
+
+	private @Nullable Throwable pendingError;
+
+	/** Guarded by this. */
 	private Disposable.@Nullable Composite work;
 
-	HandlerSink(MonoSink<InterceptorState> sink, RequestScope scope, RequestOptions options, Object interceptor,
-			InterceptorState.Type onThrow) {
-		this.sink = sink;
+	HandlerSink(Target target, RequestScope scope, RequestOptions options, Object interceptor, Type onThrow) {
+		this.target = target;
 		this.scope = scope;
 		this.options = options;
-		this.interceptor = interceptor.getClass().getName();
+		this.interceptor = interceptor;
 		this.onThrow = onThrow;
 	}
 
@@ -65,14 +92,34 @@ public final class HandlerSink {
 
 	/** The interceptor's callback returned (or threw): releases its outcome, if it gave one. */
 	void leaveCallback() {
-		Runnable outcome;
+		Object data;
+		Type type;
+		Throwable error;
 		synchronized (this) {
 			this.inCallback = false;
-			outcome = this.pending;
-			this.pending = null;
+			if (!this.pending) {
+				return;
+			}
+			data = this.pendingData;
+			type = this.pendingType;
+			error = this.pendingError;
+			this.pending = false;
+			this.pendingData = null;
+			this.pendingType = null;
+			this.pendingError = null;
 		}
-		if (outcome != null) {
-			outcome.run();
+		deliver(data, type, error);
+	}
+
+	/** The request no longer waits for this step: cancels the work it watches. */
+	void abandon() {
+		Disposable running;
+		synchronized (this) {
+			this.abandoned = true;
+			running = this.work;
+		}
+		if (running != null) {
+			running.dispose();
 		}
 	}
 
@@ -85,17 +132,24 @@ public final class HandlerSink {
 	 */
 	public void observe(Publisher<?> work) {
 		Disposable.Composite composite;
+		boolean fresh = false;
 		synchronized (this) {
 			if (this.work == null) {
 				this.work = Disposables.composite();
-				this.sink.onCancel(this.work);
+				fresh = true;
+				if (this.abandoned) {
+					this.work.dispose();
+				}
 			}
 			composite = this.work;
+		}
+		if (fresh) {
+			this.target.watch(composite);
 		}
 		composite.add(Flux.from(work).subscribe(value -> {
 		}, error -> failFromCallback(error, this.options, this.onThrow), () -> {
 			if (!isDone()) {
-				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor
+				failFromCallback(new IllegalStateException("Interceptor " + this.interceptor.getClass().getName()
 						+ " finished its asynchronous work without calling next, resolve or reject"), this.options,
 						this.onThrow);
 			}
@@ -107,7 +161,7 @@ public final class HandlerSink {
 	 * inbound web exchange, the trace...)
 	 */
 	public ContextView contextView() {
-		return this.sink.contextView();
+		return this.target.contextView();
 	}
 
 	/**
@@ -116,8 +170,8 @@ public final class HandlerSink {
 	 * @param type the outcome
 	 * @throws IllegalStateException when the handler was already completed
 	 */
-	public void complete(Object data, InterceptorState.Type type) {
-		settle(() -> this.sink.success(new InterceptorState(data, type)));
+	public void complete(Object data, Type type) {
+		settle(data, type, null);
 	}
 
 	/**
@@ -126,8 +180,8 @@ public final class HandlerSink {
 	 * @param type {@code NEXT}, {@code REJECT} or {@code REJECT_CALL_FOLLOWING}
 	 * @throws IllegalStateException when the handler was already completed
 	 */
-	public void fail(DioException error, InterceptorState.Type type) {
-		settle(() -> this.sink.error(new InterceptorState.Rejected(error, type)));
+	public void fail(DioException error, Type type) {
+		settle(null, null, new Rejected(error, type));
 	}
 
 	/** @return whether the handler was completed */
@@ -136,8 +190,7 @@ public final class HandlerSink {
 	}
 
 	/** An exception escaped the callback: reject with it unless the handler was already completed. */
-	void failFromCallback(Throwable error, RequestOptions options, InterceptorState.Type type) {
-		Runnable outcome = () -> this.sink.error(new InterceptorState.Rejected(DioException.from(options, error), type));
+	void failFromCallback(Throwable error, RequestOptions options, Type type) {
 		synchronized (this) {
 			if (this.done) {
 				if (!(error instanceof IllegalStateException ise && ALREADY_CALLED.equals(ise.getMessage()))) {
@@ -147,41 +200,57 @@ public final class HandlerSink {
 			}
 			this.done = true;
 			if (this.inCallback) {
-				this.pending = outcome;
+				hold(null, null, new Rejected(DioException.from(options, error), type));
 				return;
 			}
 		}
-		outcome.run();
+		deliver(null, null, new Rejected(DioException.from(options, error), type));
 	}
 
-	private void settle(Runnable outcome) {
+	private void settle(@Nullable Object data, @Nullable Type type, @Nullable Throwable error) {
 		boolean misusedLater;
 		synchronized (this) {
 			if (!this.done) {
 				this.done = true;
 				if (this.inCallback) {
-					this.pending = outcome;
+					hold(data, type, error);
 					return;
 				}
 				misusedLater = false;
 			}
 			else if (this.inCallback) {
 				// the first outcome has not left yet: replace it, the request fails whatever the timing
-				IllegalStateException error = new IllegalStateException(ALREADY_CALLED);
-				this.pending = () -> this.sink.error(
-						new InterceptorState.Rejected(DioException.from(this.options, error), this.onThrow));
-				throw error;
+				IllegalStateException misuse = new IllegalStateException(ALREADY_CALLED);
+				hold(null, null, new Rejected(DioException.from(this.options, misuse), this.onThrow));
+				throw misuse;
 			}
 			else {
 				misusedLater = true;
 			}
 		}
 		if (misusedLater) {
-			IllegalStateException error = new IllegalStateException(ALREADY_CALLED);
-			this.scope.fail(error);
-			throw error;
+			IllegalStateException misuse = new IllegalStateException(ALREADY_CALLED);
+			this.scope.fail(misuse);
+			throw misuse;
 		}
-		outcome.run();
+		deliver(data, type, error);
+	}
+
+	/** Called holding the lock. */
+	private void hold(@Nullable Object data, @Nullable Type type, @Nullable Throwable error) {
+		this.pending = true;
+		this.pendingData = data;
+		this.pendingType = type;
+		this.pendingError = error;
+	}
+
+	private void deliver(@Nullable Object data, @Nullable Type type, @Nullable Throwable error) {
+		if (error != null) {
+			this.target.failed(this, error);
+		}
+		else {
+			this.target.succeeded(this, data, type);
+		}
 	}
 
 }
