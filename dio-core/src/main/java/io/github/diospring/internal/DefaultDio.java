@@ -35,6 +35,7 @@ import io.github.diospring.transformer.DefaultTransformer;
 import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -316,7 +317,9 @@ public final class DefaultDio implements Dio {
 				Flux<DataBuffer> source = watched;
 				watched = Flux.defer(() -> {
 					AtomicBoolean cancelled = new AtomicBoolean();
+					// a buffer arriving on the event loop while the token fires is dropped: release it
 					return source.takeUntilOther(token.whenCancel().doOnTerminate(() -> cancelled.set(true)))
+						.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 						.concatWith(Mono.defer(() -> cancelled.get()
 								? Mono.error(DioException.requestCancelled(options, token.reason())) : Mono.empty()));
 				});
