@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.diospring.DioException;
 import io.github.diospring.Headers;
@@ -71,6 +72,12 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 	private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
 	private final HttpClient httpClient;
+
+	/**
+	 * The client readied for each method seen so far: Reactor Netty copies its whole configuration
+	 * on every step of a request, so the method step is taken once per method, not per request.
+	 */
+	private final Map<String, HttpClient.RequestSender> senders = new ConcurrentHashMap<>();
 
 	private final @Nullable ConnectionProvider ownedPool;
 
@@ -185,7 +192,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 	private Mono<Exchange> attempt(RequestOptions options, RedirectHop hop, int retriesLeft) {
 		Exchange exchange = new Exchange(options, hop);
-		Mono<Exchange> answered = this.httpClient.request(HttpMethod.valueOf(hop.method))
+		Mono<Exchange> answered = sender(hop.method)
 			.uri(hop.uri)
 			.send(exchange::send)
 			.responseConnection(exchange::received)
@@ -200,6 +207,18 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 		}
 		return answered.onErrorResume(ex -> !exchange.reuse.wasNew() && TransportErrors.isBrokenBeforeResponse(ex)
 				&& !isCancelled(options), ex -> attempt(options, hop, exchange.reuse.wasReused() ? retriesLeft - 1 : 0));
+	}
+
+	private HttpClient.RequestSender sender(String method) {
+		HttpClient.RequestSender sender = this.senders.get(method);
+		if (sender == null) {
+			// methods are few (custom ones included); bound the map anyway against a caller that makes them up
+			sender = this.httpClient.request(HttpMethod.valueOf(method));
+			if (this.senders.size() < 64) {
+				this.senders.putIfAbsent(method, sender);
+			}
+		}
+		return sender;
 	}
 
 	private static boolean isCancelled(RequestOptions options) {
