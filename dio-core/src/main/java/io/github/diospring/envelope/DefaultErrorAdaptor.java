@@ -1,7 +1,9 @@
 package io.github.diospring.envelope;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,18 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 		this.fields = fields;
 		this.notificationShowType = notificationShowType;
 		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * The top-level names without which a JSON object is neither an envelope nor an error body
+	 * this adaptor reads on a 2xx response: the envelope's flag, code and message, and Spring
+	 * Boot's {@code status}. The error adaptor interceptor hands them to the transformer, which
+	 * reads any other object straight into the caller's type.
+	 * @return the names
+	 */
+	public Set<String> markers() {
+		// copyOf, not of: a backend may use one name for two fields ({"code":0,...} as flag and code)
+		return Set.copyOf(List.of(this.fields.success(), this.fields.errorCode(), this.fields.errorMessage(), "status"));
 	}
 
 	@Override

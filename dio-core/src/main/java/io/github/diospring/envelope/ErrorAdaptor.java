@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * your own for other formats. Bodies arrive as decoded JSON: {@code Map}/{@code List}, a Jackson
  * {@code JsonNode}, or text. For a typed call the data is decoded once, into the caller's type: a
  * JSON object's data field holds it as a {@code POJONode}, and a top-level JSON array (no envelope)
- * arrives as that value itself.
+ * arrives as that value itself. With {@link DefaultErrorAdaptor}, so does a JSON object with none
+ * of its {@link DefaultErrorAdaptor#markers() envelope names}; a custom adaptor gets every object.
  *
  * <pre>{@code
  * // {"code":"0","msg":"ok","payload":{...}}

@@ -3,6 +3,7 @@ package io.github.diospring.envelope;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
@@ -68,6 +69,9 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 
 	private final ErrorAdaptor adaptor;
 
+	/** Names that may make a body an envelope, when the adaptor says so; null to inspect every object. */
+	private final @Nullable Set<String> markers;
+
 	private final ErrorNotifier notifier;
 
 	private final EnvelopeSettings settings;
@@ -83,6 +87,9 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	public ErrorAdaptorInterceptor(ErrorAdaptor adaptor, ErrorNotifier notifier, EnvelopeSettings settings,
 			JsonMapper jsonMapper) {
 		this.adaptor = adaptor;
+		// with dio's own adaptor the transformer can tell plain data from an envelope by its names;
+		// a custom adaptor may look at anything, so it gets every object as an envelope to inspect
+		this.markers = (adaptor instanceof DefaultErrorAdaptor known) ? known.markers() : null;
 		this.notifier = notifier;
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
@@ -97,8 +104,13 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		if (!skipped(options) && options.responseType() == ResponseType.JSON && unwrapsInto(options)) {
 			// the data field goes straight into the caller's type while the rest is read beside it
-			handler.next(options.copyWith(b -> b.extra(Transformer.DECODE_AS_TREE_MAX_BYTES, this.settings.maxInspectBytes())
-				.extra(Transformer.DECODE_DATA_FIELD, dataField(options))));
+			handler.next(options.copyWith(b -> {
+				b.extra(Transformer.DECODE_AS_TREE_MAX_BYTES, this.settings.maxInspectBytes())
+					.extra(Transformer.DECODE_DATA_FIELD, dataField(options));
+				if (this.markers != null) {
+					b.extra(Transformer.ENVELOPE_MARKERS, this.markers);
+				}
+			}));
 			return;
 		}
 		handler.next(options);

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.diospring.DioException;
 import io.github.diospring.Headers;
@@ -27,6 +28,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * The default {@link Transformer}, with dio's rules and Jackson 3.
@@ -141,7 +143,8 @@ public class DefaultTransformer implements Transformer {
 			if (decodeAsTree(options, length)) {
 				Object field = options.extra().get(Transformer.DECODE_DATA_FIELD);
 				if (decoder == null && isTyped(targetType) && field instanceof String dataField && !dataField.isEmpty()) {
-					Object envelope = decodeEnvelope(buffer, dataField, this.jsonMapper.getTypeFactory().constructType(targetType));
+					Object envelope = decodeEnvelope(buffer, dataField, this.jsonMapper.getTypeFactory().constructType(targetType),
+							(options.extra().get(Transformer.ENVELOPE_MARKERS) instanceof Set<?> markers) ? markers : null);
 					if (envelope != null) {
 						return envelope;
 					}
@@ -183,28 +186,63 @@ public class DefaultTransformer implements Transformer {
 	 * an array, or does not fit the type: then the tree is read as before, and it decides what the
 	 * caller gets (a business error, an adaptor's verdict, a conversion error) just as without this pass
 	 */
-	private @Nullable Object decodeEnvelope(DataBuffer buffer, String dataField, JavaType type) {
+	private @Nullable Object decodeEnvelope(DataBuffer buffer, String dataField, JavaType type,
+			@Nullable Set<?> markers) {
 		try (JsonParser parser = this.jsonMapper.createParser(buffer.asInputStream())) {
 			JsonToken first = parser.nextToken();
 			if (first == JsonToken.START_ARRAY) {
 				Object data = this.fieldReader.forType(type).readValue(parser);
 				return (parser.nextToken() == null) ? data : null;
 			}
-			if (first != JsonToken.START_OBJECT) {
+			if (first != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.PROPERTY_NAME) {
 				return null;
 			}
-			ObjectNode envelope = this.jsonMapper.createObjectNode();
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String name = parser.currentName();
-				JsonToken value = parser.nextToken();
-				envelope.set(name, (name.equals(dataField) && value != JsonToken.VALUE_NULL)
-						? new POJONode(this.fieldReader.forType(type).readValue(parser)) : this.fieldReader.readTree(parser));
+			if (markers == null || markers.contains(parser.currentName())) {
+				// the usual envelope starts with its flag: read it as it streams by
+				return readEnvelope(parser, dataField, type);
 			}
-			return (parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null) ? envelope : null;
+			// An object that does not start like an envelope: held as tokens (no tree) until its names
+			// tell; with no envelope name at the top level it is the caller's data itself.
+			TokenBuffer tokens = TokenBuffer.forBuffering(parser, parser.objectReadContext());
+			tokens.writeStartObject();
+			boolean envelope = false;
+			do {
+				String name = parser.currentName();
+				envelope |= markers.contains(name);
+				tokens.writeName(name);
+				parser.nextToken();
+				tokens.copyCurrentStructure(parser);
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME);
+			tokens.writeEndObject();
+			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+				return null;
+			}
+			try (JsonParser replay = tokens.asParser(parser.objectReadContext())) {
+				if (envelope) {
+					replay.nextToken();
+					replay.nextToken();
+					return readEnvelope(replay, dataField, type);
+				}
+				return this.fieldReader.forType(type).readValue(replay);
+			}
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	/** Reads an envelope's fields from the parser, which stands on the first field's name. */
+	private @Nullable Object readEnvelope(JsonParser parser, String dataField, JavaType type) {
+		ObjectNode envelope = this.jsonMapper.createObjectNode();
+		do {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			envelope.set(name, (name.equals(dataField) && value != JsonToken.VALUE_NULL)
+					? new POJONode(this.fieldReader.forType(type).readValue(parser)) : this.fieldReader.readTree(parser));
+		}
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME);
+		return (parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null) ? envelope : null;
 	}
 
 	/** An interceptor (the envelope check) asked for a JSON tree, to inspect it before the final conversion. */

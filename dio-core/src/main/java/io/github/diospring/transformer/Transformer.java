@@ -43,6 +43,15 @@ public interface Transformer {
 	String DECODE_DATA_FIELD = "dio.transformer.dataField";
 
 	/**
+	 * Request extra key, beside {@link #DECODE_DATA_FIELD}: a {@code Set<String>} of top-level names
+	 * that make a JSON object an envelope or an error body (for the umi envelope: {@code success},
+	 * {@code errorCode}, {@code errorMessage}, and {@code status} for Spring Boot's error body). A 2xx
+	 * object with none of them is plain data: it is read straight into the caller's type, with no
+	 * tree in between. Without this key every object is read as an envelope.
+	 */
+	String ENVELOPE_MARKERS = "dio.transformer.envelopeMarkers";
+
+	/**
 	 * Encodes a body that is neither bytes nor a stream (a Map, List, String or any object) as text.
 	 * @param options the request; {@code data()} is not null
 	 * @return the body text; the client's {@code requestEncoder} (UTF-8 by default) makes bytes of it

@@ -425,6 +425,41 @@ class ErrorAdaptorInterceptorTest {
 	}
 
 	@Test
+	void aPlainObjectWithNoEnvelopeNameIsDecodedStraightIntoTheTypeWithNoTree() {
+		json("/counted-plain", 200, "{\"name\":\"Ed\"}");
+		Counted.parsers.clear();
+
+		Counted data = dio().get("/counted-plain", Counted.class).block(Duration.ofSeconds(20)).data();
+
+		assertThat(data).isEqualTo(new Counted("Ed"));
+		assertThat(Counted.parsers).hasSize(1).noneMatch(parser -> parser.contains("Tree"));
+		assertThat(this.notified).isEmpty();
+	}
+
+	@Test
+	void anEnvelopeWhoseFlagComesAfterItsDataIsStillUnwrappedWithNoTreeOfTheData() {
+		json("/counted-late-flag", 200, "{\"data\":{\"name\":\"Fa\"},\"success\":true}");
+		json("/counted-late-failure", 200, "{\"data\":null,\"errorMessage\":\"nope\",\"success\":false}");
+		Counted.parsers.clear();
+		Dio dio = dio();
+
+		Counted data = dio.get("/counted-late-flag", Counted.class).block(Duration.ofSeconds(20)).data();
+		BizException biz = catchThrowableOfType(BizException.class,
+				() -> dio.get("/counted-late-failure", Counted.class).block(Duration.ofSeconds(20)));
+
+		assertThat(data).isEqualTo(new Counted("Fa"));
+		assertThat(Counted.parsers).hasSize(1).noneMatch(parser -> parser.contains("Tree"));
+		assertThat(biz.getMessage()).startsWith("nope");
+	}
+
+	@Test
+	void oneNameForTwoEnvelopeFieldsIsOneMarker() {
+		DefaultErrorAdaptor adaptor = new DefaultErrorAdaptor(EnvelopeFields.UMI.withErrorCode("success"), 4, mapper);
+
+		assertThat(adaptor.markers()).containsExactlyInAnyOrder("success", "errorMessage", "status");
+	}
+
+	@Test
 	void aTypedBusinessFailureOrADataThatDoesNotFitFailsAsBefore() {
 		json("/counted-fails", 200, "{\"success\":false,\"data\":{\"name\":\"Ann\"},\"errorMessage\":\"no\"}");
 		json("/counted-text", 200, "{\"success\":true,\"data\":\"not a user\"}");
