@@ -1,6 +1,5 @@
 package io.github.diospring.adapter;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

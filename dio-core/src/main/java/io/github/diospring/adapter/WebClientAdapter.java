@@ -1,17 +1,14 @@
 package io.github.diospring.adapter;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.diospring.DioException;
-import io.github.diospring.DioExceptionType;
 import io.github.diospring.Headers;
 import io.github.diospring.RedirectRecord;
 import io.github.diospring.RequestOptions;
