@@ -62,13 +62,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Clients {
 
-	/** Client names, as used in {@code @Param("client")}: dio on the WebClient adapter, {@code WebClientAdapter.create()} (its own pool, {@code PoolSettings.defaults()}). */
+	/**
+	 * Client names, as used in {@code @Param("client")}. This one: dio on the WebClient adapter,
+	 * {@code WebClientAdapter.create()} (its own pool, {@code PoolSettings.defaults()}).
+	 */
 	public static final String DIO = "dio-wc";
 
 	/** {@link #DIO} with the three built-in interceptors: cookie manager, envelope (error adaptor), log. */
 	public static final String DIO_INTERCEPTORS = "dio-wc+interceptors";
 
-	/** dio on the Reactor Netty adapter, {@code ReactorNettyAdapter.create()} (its own pool, {@code PoolSettings.defaults()}). */
+	/** dio on the Reactor Netty adapter, {@code ReactorNettyAdapter.create()} (its own pool, dio's defaults). */
 	public static final String DIO_NETTY = "dio-rn";
 
 	/** {@link #DIO_NETTY} with the three built-in interceptors. */
@@ -91,7 +94,7 @@ public final class Clients {
 	/** {@link #DIO}, downloading with {@code dio.download(path, savePath)} (temp file + atomic move). */
 	public static final String DIO_DOWNLOAD = "dio.download";
 
-	/** Ad-hoc variants (not in the default @Param lists): dio on the WebClient adapter with one of the three interceptors. */
+	/** Ad-hoc variants (not in the default @Param lists): dio-wc with one of the three interceptors. */
 	public static final String DIO_LOG = "dio-wc+log";
 
 	public static final String DIO_COOKIE = "dio-wc+cookie";
@@ -115,7 +118,7 @@ public final class Clients {
 	/** Requests waiting for a connection, raw WebClient's pool: dio's default too. */
 	static final int PENDING = PoolSettings.defaults().pendingAcquireMaxCount();
 
-	/** Responses up to this size are decoded in memory by raw WebClient (its default, 256 KB, is below the 1 MB body). */
+	/** Raw WebClient decodes responses up to this size (its default, 256 KB, is below the 1 MB body). */
 	static final int MAX_IN_MEMORY = 16 * 1024 * 1024;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
