@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.diospring.adapter.AdapterType;
 import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.ResponseBody;
-import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.interceptor.Interceptors;
 import io.github.diospring.internal.DefaultDio;
@@ -769,7 +770,11 @@ public interface Dio extends AutoCloseable {
 			return this;
 		}
 
-		/** @param adapter the transport (default: {@link WebClientAdapter#create()}) @return this */
+		/**
+		 * @param adapter the transport (default: {@link io.github.diospring.adapter.ReactorNettyAdapter#create()},
+		 * or what the {@code dio.adapter} system property names, see {@link AdapterType})
+		 * @return this
+		 */
 		public Builder adapter(HttpClientAdapter adapter) {
 			this.adapter = adapter;
 			return this;
@@ -798,7 +803,8 @@ public interface Dio extends AutoCloseable {
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper
 					: (this.transformer instanceof DefaultTransformer t) ? t.jsonMapper() : JsonMapper.builder().build();
 			Transformer codec = (this.transformer != null) ? this.transformer : new DefaultTransformer(mapper);
-			HttpClientAdapter transport = (this.adapter != null) ? this.adapter : WebClientAdapter.create();
+			HttpClientAdapter transport = (this.adapter != null) ? this.adapter
+					: AdapterType.fromSystemProperty().create(PoolSettings.defaults());
 			Dio dio = new DefaultDio(this.options, transport, codec, mapper, this.interceptors,
 					new DioObservations(this.observationRegistry, this.name, this.observationConvention));
 			dio.interceptors().implyContentType(this.implyContentType);

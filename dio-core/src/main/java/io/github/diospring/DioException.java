@@ -252,7 +252,7 @@ public class DioException extends RuntimeException {
 				describe(options) + ": no pooled connection was free (" + limit + "). Raise the pool's "
 						+ "max-connections, pending-acquire-max-count or pending-acquire-timeout "
 						+ "(dio.pool.* or dio.clients.<name>.pool.* in Spring Boot; PoolSettings with "
-						+ "WebClientAdapter.create(PoolSettings) otherwise), or send fewer requests at once.",
+						+ "ReactorNettyAdapter.create(PoolSettings) otherwise), or send fewer requests at once.",
 				cause);
 	}
 

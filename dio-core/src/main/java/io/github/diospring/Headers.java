@@ -1,5 +1,6 @@
 package io.github.diospring;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,6 +87,28 @@ public final class Headers {
 		Builder b = builder();
 		map.forEach(b::set);
 		return b.build();
+	}
+
+	/**
+	 * Headers read from a transport's own header store when asked, instead of copied: a response's
+	 * headers then cost nothing until someone looks one up, and only what is looked up is read. They
+	 * hold what a built {@code Headers} may hold: a value with a line break or NUL, or a name that is
+	 * no token, is left out (and reported to {@link Source#dropped}); values are trimmed. The source
+	 * must not change afterwards, as a received response's headers do not.
+	 *
+	 * <pre>{@code
+	 * HttpHeaders received = entity.getHeaders();
+	 * Headers headers = Headers.view(new Headers.Source() {
+	 *     public List<String> get(String name) { return received.get(name); }
+	 *     public void forEach(BiConsumer<String, List<String>> action) { received.forEach(action); }
+	 * });
+	 * headers.value("content-type");   // read from the transport's headers now
+	 * }</pre>
+	 * @param source the transport's headers
+	 * @return a read-only view
+	 */
+	public static Headers view(Source source) {
+		return new Headers(new SourceEntries(source));
 	}
 
 	/** @return an empty builder */
@@ -222,11 +245,162 @@ public final class Headers {
 		return sb.toString();
 	}
 
+	/** No line break or NUL, which would split the header line. */
+	static boolean isValue(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\r' || c == '\n' || c == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	static String key(String name) {
 		return name.trim().toLowerCase(Locale.ROOT);
 	}
 
 	private record Entry(String name, List<String> values) {
+	}
+
+	/**
+	 * A transport's headers, for {@link Headers#view}.
+	 *
+	 * <pre>{@code
+	 * Headers.Source source = new Headers.Source() {
+	 *     public List<String> get(String name) { return nettyHeaders.getAll(name); }
+	 *     public void forEach(BiConsumer<String, List<String>> action) {
+	 *         nettyHeaders.names().forEach(name -> action.accept(name, nettyHeaders.getAll(name)));
+	 *     }
+	 * };
+	 * }</pre>
+	 */
+	public interface Source {
+
+		/**
+		 * @param name a lower-case name
+		 * @return its values, whatever case the transport holds the name in; null or empty when absent
+		 */
+		@Nullable List<String> get(String name);
+
+		/**
+		 * Visits each header, in the order received.
+		 * @param action receives a name as received and its values
+		 */
+		void forEach(BiConsumer<String, List<String>> action);
+
+		/**
+		 * Told of a name or value the view leaves out; by default nothing is done.
+		 * @param name the header's name, as received
+		 */
+		default void dropped(String name) {
+		}
+
+	}
+
+	/**
+	 * The entries of a {@link Headers#view}: a look-up by name reads that header only; anything that
+	 * walks all of them reads the source once and keeps the result, which is what a copy would have
+	 * cost up front.
+	 */
+	private static final class SourceEntries extends AbstractMap<String, Headers.Entry> {
+
+		private final Source source;
+
+		private volatile @Nullable Map<String, Headers.Entry> all;
+
+		SourceEntries(Source source) {
+			this.source = source;
+		}
+
+		@Override
+		public Headers.@Nullable Entry get(Object key) {
+			Map<String, Headers.Entry> read = this.all;
+			if (read != null) {
+				return read.get(key);
+			}
+			String name = (String) key;
+			if (!Tokens.isToken(name)) {
+				return null;
+			}
+			List<String> values = valid(name, this.source.get(name));
+			return (values != null) ? new Headers.Entry(name, values) : null;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return get(key) != null;
+		}
+
+		@Override
+		public int size() {
+			return all().size();
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return all().isEmpty();
+		}
+
+		@Override
+		public Set<Map.Entry<String, Headers.Entry>> entrySet() {
+			return all().entrySet();
+		}
+
+		private Map<String, Headers.Entry> all() {
+			Map<String, Headers.Entry> read = this.all;
+			if (read == null) {
+				Map<String, Headers.Entry> entries = new LinkedHashMap<>();
+				this.source.forEach((name, values) -> {
+					String key = key(name);
+					if (key.isEmpty() || !Tokens.isToken(key)) {
+						this.source.dropped(name);
+						return;
+					}
+					List<String> kept = valid(name, values);
+					if (kept != null) {
+						Headers.Entry before = entries.get(key);
+						entries.put(key, (before == null) ? new Headers.Entry(name.trim(), kept)
+								: new Headers.Entry(before.name, concat(before.values, kept)));
+					}
+				});
+				read = Collections.unmodifiableMap(entries);
+				this.all = read;
+			}
+			return read;
+		}
+
+		/** The values a built Headers would hold; the source's own list when it needs no change. */
+		private @Nullable List<String> valid(String name, @Nullable List<String> values) {
+			if (values == null || values.isEmpty()) {
+				return null;
+			}
+			List<String> kept = null;
+			for (int i = 0; i < values.size(); i++) {
+				String value = values.get(i);
+				String trimmed = (value != null) ? value.trim() : null;
+				boolean keep = trimmed != null && isValue(trimmed);
+				if (!keep && trimmed != null) {
+					this.source.dropped(name);
+				}
+				// trim() returns the same string when there is nothing to trim: copy only on a change
+				if (kept == null && (!keep || trimmed != value)) {
+					kept = new ArrayList<>(values.subList(0, i));
+				}
+				if (kept != null && keep) {
+					kept.add(trimmed);
+				}
+			}
+			List<String> result = (kept != null) ? kept : values;
+			return result.isEmpty() ? null : Collections.unmodifiableList(result);
+		}
+
+		private static List<String> concat(List<String> first, List<String> second) {
+			List<String> both = new ArrayList<>(first);
+			both.addAll(second);
+			return Collections.unmodifiableList(both);
+		}
+
 	}
 
 	/**
@@ -341,12 +515,9 @@ public final class Headers {
 		}
 
 		private static String checkValue(String value) {
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '\r' || c == '\n' || c == 0) {
-					throw new IllegalArgumentException("headers: a value contains a line break or NUL, which would "
-							+ "split the header (value: '" + value.replace("\r", "\\r").replace("\n", "\\n") + "')");
-				}
+			if (!isValue(value)) {
+				throw new IllegalArgumentException("headers: a value contains a line break or NUL, which would "
+						+ "split the header (value: '" + value.replace("\r", "\\r").replace("\n", "\\n") + "')");
 			}
 			return value;
 		}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.diospring.internal.ParsedUrls;
 import org.jspecify.annotations.Nullable;
 
 /** Validation shared by the option classes: bad input fails when options are built, naming the field. */
@@ -28,6 +29,12 @@ final class OptionChecks {
 		if (baseUrl == null || baseUrl.isEmpty()) {
 			return "";
 		}
+		// every request's options carry the client's base URL: parsed once, not per request
+		ParsedUrls.checkOnce(baseUrl, OptionChecks::checkBaseUrl);
+		return baseUrl;
+	}
+
+	private static void checkBaseUrl(String baseUrl) {
 		URI uri;
 		try {
 			uri = new URI(baseUrl);
@@ -44,7 +51,6 @@ final class OptionChecks {
 					+ "' must be an absolute http or https URL with a host, such as https://api.example.com/v1/"
 					+ (loadBalanced ? ", or lb://service-id with a service id that is a valid host name" : ""));
 		}
-		return baseUrl;
 	}
 
 	static @Nullable Duration timeout(String name, @Nullable Duration timeout) {

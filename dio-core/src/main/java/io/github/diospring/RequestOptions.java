@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.github.diospring.internal.ParsedUrls;
 import io.github.diospring.internal.UrlEncoding;
 import org.jspecify.annotations.Nullable;
 
@@ -181,7 +182,15 @@ public record RequestOptions(String method, String baseUrl, String path, Map<Str
 	 * @throws IllegalArgumentException when the result is not a valid URI or a template has no value
 	 */
 	public URI uri() {
-		String p = expandTemplates(this.path, this.pathVariables);
+		if (this.queryParameters.isEmpty() && this.path.indexOf('{') < 0) {
+			// the client's base URL and a literal path: the same text on every call, parsed once
+			return ParsedUrls.get(this.baseUrl, this.path, this::uri);
+		}
+		return uri(expandTemplates(this.path, this.pathVariables));
+	}
+
+	/** The URI of {@code p}, this request's path with its templates filled. */
+	private URI uri(String p) {
 		String url;
 		if (isAbsolute(p)) {
 			url = p;

@@ -35,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DioRequestTest {
 
@@ -283,6 +284,44 @@ class DioRequestTest {
 		assertThat(error.getStackTrace()).isNotEmpty();
 		assertThat(error.getStackTrace()[0].getClassName()).isEqualTo(DioRequestTest.class.getName());
 		assertThat(error.getStackTrace()[0].getMethodName()).isEqualTo("errorsCarryTheCallersStack");
+	}
+
+	@Test
+	void responseHeadersStayTheirOwnAfterTheConnectionServesTheNextResponse() {
+		server.wireMock().stubFor(get("/one").willReturn(okJson("{}").withHeader("X-Which", "one")
+			.withHeader("Set-Cookie", "a=1", "b=2")));
+		server.wireMock().stubFor(get("/two").willReturn(okJson("{}").withHeader("X-Which", "two")));
+		Dio dio = server.dio();
+
+		Response<Object> first = dio.get("/one").block(Duration.ofSeconds(10));
+		Response<Object> second = dio.get("/two").block(Duration.ofSeconds(10));
+
+		// read only now, after the same connection carried the second response
+		assertThat(first.headers().value("x-which")).isEqualTo("one");
+		assertThat(first.headers().get("SET-COOKIE")).containsExactly("a=1", "b=2");
+		assertThat(first.headers().names()).contains("X-Which", "Set-Cookie");
+		assertThat(second.headers().value("X-Which")).isEqualTo("two");
+		assertThat(second.headers().contains("set-cookie")).isFalse();
+	}
+
+	@Test
+	void errorsOfARequestMadeOnAnEventLoopCarryTheCallersFrame() {
+		server.wireMock().stubFor(get("/first").willReturn(okJson("{}")));
+		server.wireMock().stubFor(get("/fails").willReturn(aResponse().withStatus(500)));
+		Dio dio = server.dio();
+		AtomicReference<Thread> caller = new AtomicReference<>();
+
+		DioException error = catchThrowableOfType(DioException.class, () -> dio.get("/first").flatMap(first -> {
+			caller.set(Thread.currentThread());
+			return dio.get("/fails");
+		}).block(Duration.ofSeconds(30)));
+
+		// the second call is made deep in Reactor and Netty frames, on the thread that read the first response
+		assertThat(caller.get()).isInstanceOf(reactor.core.scheduler.NonBlocking.class);
+		assertThat(error.type()).isEqualTo(DioExceptionType.BAD_RESPONSE);
+		assertThat(error.getStackTrace()[0].getClassName()).isEqualTo(DioRequestTest.class.getName());
+		assertThat(error.getStackTrace()[0].getMethodName())
+			.contains("errorsOfARequestMadeOnAnEventLoopCarryTheCallersFrame");
 	}
 
 	@Test

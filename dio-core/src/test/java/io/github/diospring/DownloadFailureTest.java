@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -374,6 +376,23 @@ class DownloadFailureTest {
 				() -> server.dio().download("/a", file.resolve("x")).block(Duration.ofSeconds(30)));
 
 		assertThat(e.getStackTrace()[0].getClassName()).isEqualTo(DownloadFailureTest.class.getName());
+	}
+
+	@Test
+	void aDownloadSubscribedLaterPointsAtWhereItWasMade() {
+		server.wireMock().stubFor(get("/gone").willReturn(aResponse().withStatus(500)));
+		Mono<Response<ResponseBody>> made = downloadMadeHere(server.dio(), this.dir.resolve("gone.bin"));
+
+		DioException e = catchThrowableOfType(DioException.class,
+				() -> made.subscribeOn(Schedulers.boundedElastic()).block(Duration.ofSeconds(30)));
+
+		assertThat(e.type()).isEqualTo(DioExceptionType.BAD_RESPONSE);
+		assertThat(e.getStackTrace()[0].getClassName()).isEqualTo(DownloadFailureTest.class.getName());
+		assertThat(e.getStackTrace()[0].getMethodName()).isEqualTo("downloadMadeHere");
+	}
+
+	private static Mono<Response<ResponseBody>> downloadMadeHere(Dio dio, Path file) {
+		return dio.download("/gone", file);
 	}
 
 }

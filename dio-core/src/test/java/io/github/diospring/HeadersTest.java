@@ -212,4 +212,63 @@ class HeadersTest {
 		assertThat(Headers.of(Map.of())).isEqualTo(Headers.empty());
 	}
 
+	@Test
+	void aViewReadsOnlyTheHeadersAskedFor() {
+		Map<String, List<String>> received = new LinkedHashMap<>();
+		received.put("Content-Type", List.of("application/json"));
+		received.put("Set-Cookie", List.of("a=1", "b=2"));
+		List<String> asked = new ArrayList<>();
+		Headers headers = Headers.view(source(received, asked, new ArrayList<>()));
+
+		assertThat(asked).isEmpty();
+		assertThat(headers.value("CONTENT-TYPE")).isEqualTo("application/json");
+		assertThat(headers.get("set-cookie")).containsExactly("a=1", "b=2");
+		assertThat(headers.contains("X-Missing")).isFalse();
+		assertThat(asked).containsExactly("content-type", "set-cookie", "x-missing");
+	}
+
+	@Test
+	void aViewHoldsWhatBuiltHeadersHoldAndLeavesOutTheRest() {
+		Map<String, List<String>> received = new LinkedHashMap<>();
+		received.put("Set-Cookie", List.of("good=1", "bad=a\nb", " other=2 "));
+		received.put("Bad Name", List.of("x"));
+		received.put("X-Nul", List.of("a\u0000b"));
+		received.put("X-Ctl", List.of("a\u0001b"));
+		List<String> dropped = new ArrayList<>();
+		Headers headers = Headers.view(source(received, new ArrayList<>(), dropped));
+
+		assertThat(headers.get("Set-Cookie")).containsExactly("good=1", "other=2");
+		assertThat(headers.contains("x-nul")).isFalse();
+		assertThat(headers.value("x-ctl")).isEqualTo("a\u0001b");
+		assertThat(headers.names()).containsExactly("Set-Cookie", "X-Ctl");
+		assertThat(headers).isEqualTo(Headers.builder().add("set-cookie", List.of("good=1", "other=2"))
+			.add("X-Ctl", "a\u0001b").build());
+		assertThat(headers.toBuilder().set("X-New", "1").build().size()).isEqualTo(3);
+		assertThat(dropped).contains("Set-Cookie", "Bad Name", "X-Nul");
+		assertThatThrownBy(() -> headers.get("set-cookie").add("c=3")).isInstanceOf(UnsupportedOperationException.class);
+	}
+
+	private static Headers.Source source(Map<String, List<String>> received, List<String> asked, List<String> dropped) {
+		return new Headers.Source() {
+
+			@Override
+			public List<String> get(String name) {
+				asked.add(name);
+				return received.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+					.map(Map.Entry::getValue).orElse(null);
+			}
+
+			@Override
+			public void forEach(java.util.function.BiConsumer<String, List<String>> action) {
+				received.forEach(action);
+			}
+
+			@Override
+			public void dropped(String name) {
+				dropped.add(name);
+			}
+
+		};
+	}
+
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.diospring.adapter.PoolSettings;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.cookie.CookieManager;
 import io.github.diospring.cookie.PersistCookieJar;
 import io.github.diospring.envelope.BizException;
@@ -221,7 +221,7 @@ public class ReadmeExamplesTest {
 						.callTimeout(Duration.ofSeconds(60))         // default none: the whole exchange
 						.maxInMemorySize(50L * 1024 * 1024)          // default 10 MiB; -1 = none
 						.build())
-				.adapter(WebClientAdapter.create(PoolSettings.builder()
+				.adapter(ReactorNettyAdapter.create(PoolSettings.builder()
 						.maxConnections(1000)                        // default 500
 						.pendingAcquireTimeout(Duration.ofSeconds(5)) // default 45 s
 						.build()))
@@ -242,7 +242,7 @@ public class ReadmeExamplesTest {
 		// tag::adapter[]
 		Dio dio = Dio.builder()
 				.options(BaseOptions.builder().baseUrl(baseUrl).build())
-				.adapter(WebClientAdapter.create(HttpClient.create().wiretap(true)))
+				.adapter(ReactorNettyAdapter.create(HttpClient.create().wiretap(true)))
 				.transformer(new DefaultTransformer(jsonMapper))
 				.build();
 		// end::adapter[]

@@ -20,11 +20,14 @@ final class ConnectionReuse {
 
 	/** Called by Reactor Netty before each request is written. */
 	static void record(HttpClientRequest request, Connection connection) {
-		request.currentContextView().<ConnectionReuse>getOrEmpty(ConnectionReuse.class).ifPresent(reuse -> {
-			Channel channel = connection.channel();
-			boolean reused = channel.attr(USED).getAndSet(Boolean.TRUE) != null;
-			reuse.state = reused ? 2 : 1;
-		});
+		request.currentContextView().<ConnectionReuse>getOrEmpty(ConnectionReuse.class).ifPresent(reuse -> reuse.record(connection));
+	}
+
+	/** Notes whether {@code connection} carried a request before this one, and marks it as used. */
+	void record(Connection connection) {
+		Channel channel = connection.channel();
+		boolean reused = channel.attr(USED).getAndSet(Boolean.TRUE) != null;
+		this.state = reused ? 2 : 1;
 	}
 
 	/** @return whether the request is known to have used a connection that carried one before */

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The transport under dio (dio's {@code HttpClientAdapter}): performs one exchange, including any
- * redirects. The default is {@link WebClientAdapter} on Reactor Netty; plug in another to use a
+ * redirects. The default is {@link ReactorNettyAdapter}; {@link WebClientAdapter} goes through Spring's WebClient; plug in another to use a
  * different HTTP stack, or a fake in tests.
  *
  * <p>Contract: emit a {@link ResponseBody} for <em>every</em> status (dio applies

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The connection pool of a client that owns one ({@link WebClientAdapter#create()},
+ * The connection pool of a client that owns one ({@link ReactorNettyAdapter#create()}, {@link WebClientAdapter#create()},
  * {@code Dio.create()}, and Spring Boot clients with {@code dio.pool.*} set). An immutable value.
  *
  * <p>The defaults carry a production load and match what Spring Boot's Reactor Netty connector
@@ -22,7 +22,7 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>{@code
  * Dio dio = Dio.builder()
- *         .adapter(WebClientAdapter.create(PoolSettings.defaults().toBuilder()
+ *         .adapter(ReactorNettyAdapter.create(PoolSettings.defaults().toBuilder()
  *                 .maxConnections(1000)
  *                 .pendingAcquireTimeout(Duration.ofSeconds(10))
  *                 .build()))

@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.github.diospring.Headers;
 import io.github.diospring.internal.UrlEncoding;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,25 +24,38 @@ final class ResponseHeaders {
 	}
 
 	/**
-	 * Copies the transport's headers, dropping each name or value that {@link Headers} refuses (a
-	 * line break or NUL in a value, a name that is no token) instead of failing the response.
-	 * Other control bytes stay; the cookie manager skips a cookie that holds one.
+	 * The transport's headers as dio {@link Headers}, read when asked rather than copied (a response's
+	 * headers are mostly looked up a few at a time, if at all). Each name or value that {@link Headers}
+	 * refuses (a line break or NUL in a value, a name that is no token) is left out instead of failing
+	 * the response. Other control bytes stay; the cookie manager skips a cookie that holds one.
+	 * @param source the received headers, which do not change afterwards
+	 * @param uri where they came from, for the log line of a dropped header
+	 * @return a read-only view
 	 */
 	static Headers copy(HttpHeaders source, URI uri) {
-		Headers.Builder headers = Headers.builder();
-		source.forEach((name, values) -> {
-			for (String value : values) {
-				try {
-					headers.add(name, value);
-				}
-				catch (IllegalArgumentException ex) {
-					// The name only: the value may be a credential.
-					logger.debug("Response header '{}' from {}://{}:{} dropped: not a valid header line",
-							name.replaceAll("\\p{Cntrl}", "?"), uri.getScheme(), uri.getHost(), uri.getPort());
-				}
-			}
-		});
-		return headers.build();
+		return Headers.view(new Received(source, uri));
+	}
+
+	/** Spring's headers (over Netty's, case-insensitive) as a source for {@link Headers#view}. */
+	private record Received(HttpHeaders headers, URI uri) implements Headers.Source {
+
+		@Override
+		public @Nullable List<String> get(String name) {
+			return this.headers.get(name);
+		}
+
+		@Override
+		public void forEach(BiConsumer<String, List<String>> action) {
+			this.headers.forEach(action);
+		}
+
+		@Override
+		public void dropped(String name) {
+			// The name only: the value may be a credential.
+			logger.debug("Response header '{}' from {}://{}:{} dropped: not a valid header line",
+					name.replaceAll("\\p{Cntrl}", "?"), this.uri.getScheme(), this.uri.getHost(), this.uri.getPort());
+		}
+
 	}
 
 	/**

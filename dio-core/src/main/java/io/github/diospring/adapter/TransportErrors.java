@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.security.cert.CertificateException;
 import java.security.cert.CertPathValidatorException;
 
@@ -15,6 +16,7 @@ import javax.net.ssl.SSLHandshakeException;
 import io.github.diospring.DioException;
 import io.github.diospring.RequestOptions;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -25,9 +27,24 @@ final class TransportErrors {
 	}
 
 	static DioException translate(Throwable error, RequestOptions options) {
+		return translate(error, options, false);
+	}
+
+	/**
+	 * @param error what the transport raised
+	 * @param options the request
+	 * @param inBody whether the body was being read (for the receive timeout's message)
+	 * @return the typed error
+	 */
+	static DioException translate(Throwable error, RequestOptions options, boolean inBody) {
 		for (Throwable t = error; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof DioException dio) {
 				return dio;
+			}
+			// Netty's per-request response timeout (dio's receiveTimeout) says only "read timed out"
+			Duration receiveTimeout = options.receiveTimeout();
+			if (t instanceof ReadTimeoutException && receiveTimeout != null) {
+				return DioException.receiveTimeout(options, receiveTimeout, inBody);
 			}
 			if (t instanceof ConnectTimeoutException) {
 				return DioException.connectionTimeout(options, options.connectTimeout(), t);

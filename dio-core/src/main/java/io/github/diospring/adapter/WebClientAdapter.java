@@ -16,6 +16,7 @@ import io.github.diospring.Headers;
 import io.github.diospring.RedirectRecord;
 import io.github.diospring.RequestOptions;
 import io.netty.channel.ChannelOption;
+import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -31,6 +32,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -70,9 +72,6 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	/** Where each exchange leaves a holder in the Reactor context for its HTTP version. */
 	private static final String VERSION_HOLDER = WebClientAdapter.class.getName() + ".httpVersion";
-
-	/** Request headers that carry credentials, dropped when a redirect leaves the origin. */
-	static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "cookie", "proxy-authorization");
 
 	/** How many times at most an idempotent request is re-sent when its pooled connections turn out closed. */
 	private static final int MAX_STALE_RETRIES = 8;
@@ -202,7 +201,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 
 	@Override
 	public Mono<ResponseBody> fetch(RequestOptions options, @Nullable RequestBody body) {
-		return Mono.defer(() -> follow(options, new Hop(options.method(), options.uri(), options.headers(), body),
+		return Mono.defer(() -> follow(options, RedirectHop.first(options, body),
 				new ArrayList<>()));
 	}
 
@@ -218,14 +217,14 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		}
 	}
 
-	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects) {
+	private Mono<ResponseBody> follow(RequestOptions options, RedirectHop hop, List<RedirectRecord> redirects) {
 		return follow(options, hop, redirects, new ArrayList<>());
 	}
 
-	private Mono<ResponseBody> follow(RequestOptions options, Hop hop, List<RedirectRecord> redirects,
+	private Mono<ResponseBody> follow(RequestOptions options, RedirectHop hop, List<RedirectRecord> redirects,
 			List<RedirectCookies> hopCookies) {
 		return exchange(options, hop).flatMap(entity -> {
-			Hop next = options.followRedirects() ? hop.redirect(entity) : null;
+			RedirectHop next = options.followRedirects() ? hop.redirect(entity.getStatusCode().value(), entity.getHeaders().getFirst(HttpHeaders.LOCATION)) : null;
 			Flux<DataBuffer> body = (entity.getBody() != null) ? entity.getBody() : Flux.empty();
 			if (next == null) {
 				Map<String, @Nullable Object> extra = hopCookies.isEmpty() ? Map.of()
@@ -234,8 +233,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			}
 			Mono<Void> drained = body.doOnNext(DataBufferUtils::release).then();
 			if (redirects.size() >= options.maxRedirects()) {
-				return drained.then(Mono.error(() -> new DioException(DioExceptionType.UNKNOWN, options, null,
-						DioExceptionHints.tooManyRedirects(options, hop.uri), null)));
+				return drained.then(Mono.error(() -> hop.tooManyRedirects(options)));
 			}
 			redirects.add(new RedirectRecord(entity.getStatusCode().value(), next.method, next.uri));
 			List<String> setCookie = entity.getHeaders().get(HttpHeaders.SET_COOKIE);
@@ -253,21 +251,21 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	 * connections (up to {@value #MAX_STALE_RETRIES} times), and no more once one happened on a new
 	 * connection. When the connector does not report reuse, it is re-sent once.
 	 */
-	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, Hop hop) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(RequestOptions options, RedirectHop hop) {
 		return attempt(options, hop, MAX_STALE_RETRIES).onErrorMap(ex -> TransportErrors.translate(ex, options));
 	}
 
-	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, Hop hop, int retriesLeft) {
+	private Mono<ResponseEntity<Flux<DataBuffer>>> attempt(RequestOptions options, RedirectHop hop, int retriesLeft) {
 		ConnectionReuse reuse = new ConnectionReuse();
-		Phases phases = new Phases();
+		Phases phases = new Phases(options);
 		BodyInserter<Object, ClientHttpRequest> inserter = (request, context) -> {
-			phases.connected.tryEmitEmpty();
+			phases.connected(request);
 			Mono<Void> write = (hop.body != null) ? request.writeWith(hop.body.content()) : request.setComplete();
 			Duration sendTimeout = options.sendTimeout();
 			if (sendTimeout != null && hop.body != null) {
 				write = write.timeout(sendTimeout, Mono.error(() -> DioException.sendTimeout(options, sendTimeout)));
 			}
-			return write.doOnSuccess(v -> phases.sent.tryEmitEmpty());
+			return write.doOnSuccess(v -> phases.sent());
 		};
 		Mono<ResponseEntity<Flux<DataBuffer>>> exchange = this.webClient.method(HttpMethod.valueOf(hop.method))
 			.uri(hop.uri)
@@ -276,10 +274,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 			.retrieve()
 			.onStatus(status -> true, response -> Mono.empty())
 			.toEntityFlux(DataBuffer.class)
+			.map(entity -> phases.withBodyTimeout(entity))
 			.contextWrite(context -> context.put(ConnectionReuse.class, reuse).put(VERSION_HOLDER, hop.version));
-		if (options.connectTimeout() != null || options.receiveTimeout() != null) {
-			exchange = Mono.firstWithSignal(exchange, phases.watchdog(options));
-		}
+		exchange = phases.watch(exchange);
 		if (retriesLeft == 0 || !hop.isRetryable()) {
 			return exchange;
 		}
@@ -291,7 +288,7 @@ public final class WebClientAdapter implements HttpClientAdapter {
 		return options.cancelToken() != null && options.cancelToken().isCancelled();
 	}
 
-	private static void writeHeaders(RequestOptions options, Hop hop, HttpHeaders target) {
+	private static void writeHeaders(RequestOptions options, RedirectHop hop, HttpHeaders target) {
 		boolean preserve = options.preserveHeaderCase();
 		hop.headers.forEach((name, values) -> target.put(preserve ? name : name.toLowerCase(Locale.ROOT), values));
 		if (hop.body != null && hop.body.contentLength() >= 0 && !hop.headers.contains(Headers.CONTENT_LENGTH)) {
@@ -303,13 +300,9 @@ public final class WebClientAdapter implements HttpClientAdapter {
 	}
 
 	private static ResponseBody toResponseBody(RequestOptions options, ResponseEntity<Flux<DataBuffer>> entity,
-			Flux<DataBuffer> body, Hop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
+			Flux<DataBuffer> body, RedirectHop hop, List<RedirectRecord> redirects, Map<String, @Nullable Object> extra) {
 		Headers headers = ResponseHeaders.copy(entity.getHeaders(), hop.uri);
-		Duration receiveTimeout = options.receiveTimeout();
-		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options));
-		if (receiveTimeout != null) {
-			stream = stream.timeout(receiveTimeout, Flux.error(() -> DioException.receiveTimeout(options, receiveTimeout, true)));
-		}
+		Flux<DataBuffer> stream = body.onErrorMap(ex -> TransportErrors.translate(ex, options, true));
 		int status = entity.getStatusCode().value();
 		HttpStatus known = HttpStatus.resolve(status);
 		String version = hop.version.get();
@@ -322,110 +315,79 @@ public final class WebClientAdapter implements HttpClientAdapter {
 				redirects, hop.uri, all);
 	}
 
-	/** Signals of one exchange's progress, and the timer that watches them. */
+	/**
+	 * One exchange's timeouts. Connect runs on the shared {@link ExchangeTimer}. Receive is
+	 * Netty's per-request response timeout when the connector is Reactor Netty (no timer per body
+	 * chunk); on another connector a timer runs from the end of the body to the headers, and then
+	 * the body's gaps are timed chunk by chunk.
+	 */
 	private static final class Phases {
 
-		final Sinks.Empty<Void> connected = Sinks.empty();
+		final RequestOptions options;
 
-		final Sinks.Empty<Void> sent = Sinks.empty();
+		final Sinks.Empty<Void> late = Sinks.empty();
 
-		<T> Mono<T> watchdog(RequestOptions options) {
-			Duration connectTimeout = options.connectTimeout();
-			Duration receiveTimeout = options.receiveTimeout();
-			Mono<Void> connect = this.connected.asMono();
-			if (connectTimeout != null) {
-				connect = connect.timeout(connectTimeout,
-						Mono.error(() -> DioException.connectionTimeout(options, connectTimeout, null)));
+		volatile boolean connected;
+
+		/** Whether Netty's own response timeout watches this exchange. */
+		volatile boolean nettyReceiveTimeout;
+
+		volatile @Nullable Timeout timer;
+
+		Phases(RequestOptions options) {
+			this.options = options;
+		}
+
+		<T> Mono<T> watch(Mono<T> exchange) {
+			Duration connectTimeout = this.options.connectTimeout();
+			if (connectTimeout == null && this.options.receiveTimeout() == null) {
+				return exchange;
 			}
-			Mono<Void> receive = (receiveTimeout == null) ? Mono.never()
-					: this.sent.asMono().then(Mono.delay(receiveTimeout))
-						.then(Mono.error(() -> DioException.receiveTimeout(options, receiveTimeout, false)));
-			return connect.then(receive).then(Mono.never());
-		}
-
-	}
-
-	/** One request on the way: the original, or a redirect of it. */
-	private static final class Hop {
-
-		static final List<String> IDEMPOTENT_METHODS = List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
-
-		final String method;
-
-		final URI uri;
-
-		final Headers headers;
-
-		final @Nullable RequestBody body;
-
-		/** Filled in by the Reactor Netty client when the response headers arrive. */
-		final AtomicReference<@Nullable String> version = new AtomicReference<>();
-
-		Hop(String method, URI uri, Headers headers, @Nullable RequestBody body) {
-			this.method = method;
-			this.uri = uri;
-			this.headers = headers;
-			this.body = body;
-		}
-
-		/**
-		 * Whether a failure before the response may be re-sent: an idempotent method (RFC 9110
-		 * §9.2.2) with no body or one that can be sent again.
-		 */
-		boolean isRetryable() {
-			return IDEMPOTENT_METHODS.contains(this.method) && (this.body == null || this.body.isReplayable());
-		}
-
-		/** @return the next hop, or null when this response is final */
-		@Nullable Hop redirect(ResponseEntity<?> entity) {
-			int status = entity.getStatusCode().value();
-			String location = entity.getHeaders().getFirst(HttpHeaders.LOCATION);
-			if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
-				return null;
-			}
-			URI target = this.uri.resolve(ResponseHeaders.locationAsUri(location));
-			Headers headers = this.headers;
-			if (!sameOrigin(this.uri, target)) {
-				for (String name : CREDENTIAL_HEADERS) {
-					headers = headers.without(name);
+			return Mono.defer(() -> {
+				if (connectTimeout != null) {
+					this.timer = ExchangeTimer.schedule(connectTimeout, () -> {
+						if (!this.connected) {
+							this.late.tryEmitError(DioException.connectionTimeout(this.options, connectTimeout, null));
+						}
+					});
 				}
+				return Mono.firstWithSignal(exchange, this.late.asMono().then(Mono.<T>never())).doFinally(signal -> disarm());
+			});
+		}
+
+		void connected(ClientHttpRequest request) {
+			this.connected = true;
+			disarm();
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout != null && request.getNativeRequest() instanceof HttpClientRequest netty) {
+				netty.responseTimeout(receiveTimeout);
+				this.nettyReceiveTimeout = true;
 			}
-			if (status == 307 || status == 308) {
-				if (this.body != null && !this.body.isReplayable()) {
-					return null;
-				}
-				return new Hop(this.method, target, headers, this.body);
+		}
+
+		void sent() {
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout != null && !this.nettyReceiveTimeout) {
+				this.timer = ExchangeTimer.schedule(receiveTimeout,
+						() -> this.late.tryEmitError(DioException.receiveTimeout(this.options, receiveTimeout, false)));
 			}
-			String method = this.method.equals("HEAD") ? "HEAD" : "GET";
-			headers = headers.without(Headers.CONTENT_TYPE).without(Headers.CONTENT_LENGTH);
-			return new Hop(method, target, headers, null);
 		}
 
-		private static boolean sameOrigin(URI a, URI b) {
-			return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-					&& Objects.equals(lower(a.getHost()), lower(b.getHost())) && port(a) == port(b);
-		}
-
-		private static @Nullable String lower(@Nullable String s) {
-			return (s != null) ? s.toLowerCase(Locale.ROOT) : null;
-		}
-
-		private static int port(URI uri) {
-			if (uri.getPort() != -1) {
-				return uri.getPort();
+		ResponseEntity<Flux<DataBuffer>> withBodyTimeout(ResponseEntity<Flux<DataBuffer>> entity) {
+			Duration receiveTimeout = this.options.receiveTimeout();
+			if (receiveTimeout == null || this.nettyReceiveTimeout || entity.getBody() == null) {
+				return entity;
 			}
-			return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+			Flux<DataBuffer> body = entity.getBody().timeout(receiveTimeout,
+					Flux.error(() -> DioException.receiveTimeout(this.options, receiveTimeout, true)));
+			return new ResponseEntity<>(body, entity.getHeaders(), entity.getStatusCode());
 		}
 
-	}
-
-	/** Message texts that would clutter the exchange code. */
-	private static final class DioExceptionHints {
-
-		static String tooManyRedirects(RequestOptions options, URI last) {
-			return options.method() + " " + options.uri() + ": stopped after " + options.maxRedirects()
-					+ " redirects (maxRedirects), last at " + last
-					+ ". The server may redirect in a loop; raise maxRedirects or turn followRedirects off.";
+		private void disarm() {
+			Timeout armed = this.timer;
+			if (armed != null) {
+				armed.cancel();
+			}
 		}
 
 	}

@@ -1,5 +1,6 @@
 /**
- * The transport SPI (HttpClientAdapter) and the WebClient-based default.
+ * The transport SPI (HttpClientAdapter), the default straight on Reactor Netty (ReactorNettyAdapter) and the
+ * WebClient-based one (WebClientAdapter).
  */
 @NullMarked
 package io.github.diospring.adapter;

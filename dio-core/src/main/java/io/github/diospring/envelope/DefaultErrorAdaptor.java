@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Reads umi's envelope with configurable field names, and the error JSON other servers send:
@@ -94,7 +95,9 @@ public class DefaultErrorAdaptor implements ErrorAdaptor {
 		Map<String, @Nullable Object> map = new LinkedHashMap<>();
 		for (String name : node.propertyNames()) {
 			JsonNode value = node.get(name);
-			map.put(name, value.isValueNode() ? this.jsonMapper.convertValue(value, Object.class) : value);
+			// a POJONode holds data the transformer already decoded into the caller's type
+			map.put(name, (value instanceof POJONode decoded) ? decoded.getPojo()
+					: value.isValueNode() ? this.jsonMapper.convertValue(value, Object.class) : value);
 		}
 		return map;
 	}

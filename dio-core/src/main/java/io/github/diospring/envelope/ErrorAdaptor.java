@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * Reads a response body as an envelope (umi's {@code errorConfig.adaptor}). The default,
  * {@link DefaultErrorAdaptor}, reads configurable field names and Spring Boot's error JSON; write
  * your own for other formats. Bodies arrive as decoded JSON: {@code Map}/{@code List}, a Jackson
- * {@code JsonNode}, or text.
+ * {@code JsonNode}, or text. For a typed call the data is decoded once, into the caller's type: a
+ * JSON object's data field holds it as a {@code POJONode}, and a top-level JSON array (no envelope)
+ * arrives as that value itself.
  *
  * <pre>{@code
  * // {"code":"0","msg":"ok","payload":{...}}

@@ -19,6 +19,7 @@ import io.github.diospring.transformer.Transformer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * umi 3's envelope handling, with the fixes umi users keep asking for:
@@ -95,7 +96,9 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	@Override
 	public void onRequest(RequestOptions options, RequestInterceptorHandler handler) {
 		if (!skipped(options) && options.responseType() == ResponseType.JSON && unwrapsInto(options)) {
-			handler.next(options.copyWith(b -> b.extra(Transformer.DECODE_AS_TREE_MAX_BYTES, this.settings.maxInspectBytes())));
+			// the data field goes straight into the caller's type while the rest is read beside it
+			handler.next(options.copyWith(b -> b.extra(Transformer.DECODE_AS_TREE_MAX_BYTES, this.settings.maxInspectBytes())
+				.extra(Transformer.DECODE_DATA_FIELD, dataField(options))));
 			return;
 		}
 		handler.next(options);
@@ -211,14 +214,22 @@ public class ErrorAdaptorInterceptor implements Interceptor {
 	}
 
 	private Response<Object> unwrap(Response<Object> response, ErrorInfo info) {
-		Object field = response.requestOptions().extra().get(DATA_FIELD);
-		String dataField = (field instanceof String s) ? s : this.settings.dataField();
+		String dataField = dataField(response.requestOptions());
 		if (dataField.isEmpty() || info.success() == null || !(response.data() instanceof JsonNode tree)) {
 			return response;
 		}
 		// the field itself when the tree has it; otherwise what a custom adaptor called the data
 		Object data = tree.has(dataField) ? tree.get(dataField) : info.data();
+		if (data instanceof POJONode decoded) {
+			// already the caller's type: the transformer decoded it while reading the envelope
+			data = decoded.getPojo();
+		}
 		return response.withData((data != null) ? data : tools.jackson.databind.node.NullNode.getInstance());
+	}
+
+	private String dataField(RequestOptions options) {
+		Object field = options.extra().get(DATA_FIELD);
+		return (field instanceof String s) ? s : this.settings.dataField();
 	}
 
 	private void report(ErrorInfo info, DioException error) {

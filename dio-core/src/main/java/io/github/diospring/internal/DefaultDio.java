@@ -42,6 +42,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * The {@link Dio} implementation: builds {@link RequestOptions}, runs the interceptor chain around
@@ -320,6 +322,18 @@ public final class DefaultDio implements Dio {
 		return body.map(content -> content.doOnNext(buffer -> observed.bytesSent().addAndGet(buffer.readableByteCount())));
 	}
 
+	/** The envelope's data, decoded into the caller's type while the transformer read the envelope. */
+	private static boolean decodedInside(@Nullable Object decoded, Object data) {
+		if (decoded instanceof ObjectNode envelope) {
+			for (JsonNode field : envelope.values()) {
+				if (field instanceof POJONode pojo && pojo.getPojo() == data) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	@SuppressWarnings("unchecked")
 	private <T> Response<T> convert(Response<Object> response, @Nullable Type type, RequestScope scope) {
 		Object data = response.data();
@@ -336,7 +350,7 @@ public final class DefaultDio implements Dio {
 						"The response data cannot become " + javaType + ": " + ex.getMessage(), ex);
 			}
 		}
-		boolean decodedForThisType = data == scope.decodedData;
+		boolean decodedForThisType = data == scope.decodedData || decodedInside(scope.decodedData, data);
 		if (javaType.getRawClass().isInstance(data) && (decodedForThisType || !javaType.isContainerType())) {
 			return (Response<T>) response;
 		}

@@ -33,6 +33,16 @@ public interface Transformer {
 	String DECODE_AS_TREE_MAX_BYTES = "dio.transformer.treeMaxBytes";
 
 	/**
+	 * Request extra key, beside {@link #DECODE_AS_TREE_MAX_BYTES}: the name of the envelope field
+	 * that holds the caller's data. A 2xx JSON object for a typed call is then read in one pass: that
+	 * field straight into the caller's type (held in the tree as a
+	 * {@code tools.jackson.databind.node.POJONode}), the other fields as trees beside it. A top-level
+	 * array, which no envelope is, is read straight into the caller's type. Anything else is decoded
+	 * as a tree, as without this key.
+	 */
+	String DECODE_DATA_FIELD = "dio.transformer.dataField";
+
+	/**
 	 * Encodes a body that is neither bytes nor a stream (a Map, List, String or any object) as text.
 	 * @param options the request; {@code data()} is not null
 	 * @return the body text; the client's {@code requestEncoder} (UTF-8 by default) makes bytes of it

@@ -12,10 +12,16 @@ import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.Response;
+import io.github.diospring.interceptor.InterceptorsWrapper;
 import io.github.diospring.testing.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -362,6 +368,79 @@ class ErrorAdaptorInterceptorTest {
 		assertThat(dio.get("/plain", User.class).block().data()).isEqualTo(new User(3, "Cy"));
 		assertThat(((Map<?, ?>) dio.get("/users/1").block().data()).containsKey("success")).isTrue();
 		assertThat(((Map<?, ?>) dio.get("/users/1", Map.class).block().data()).containsKey("success")).isTrue();
+	}
+
+	/** Records the parser it is read from: the body's own tokens, or a tree walked again. */
+	@JsonDeserialize(using = Counted.Reader.class)
+	record Counted(String name) {
+
+		static final List<String> parsers = new CopyOnWriteArrayList<>();
+
+		static final class Reader extends ValueDeserializer<Counted> {
+
+			@Override
+			public Counted deserialize(JsonParser p, DeserializationContext ctxt) {
+				parsers.add(p.getClass().getSimpleName());
+				return new Counted(ctxt.readTree(p).get("name").asString());
+			}
+
+		}
+
+	}
+
+	@Test
+	void aTypedUnwrapDecodesTheDataOnceStraightFromTheBody() {
+		json("/counted", 200, "{\"success\":true,\"traceId\":\"t1\",\"data\":[{\"name\":\"Ann\"},{\"name\":\"Bo\"}],"
+				+ "\"total\":2}");
+		Counted.parsers.clear();
+		List<Object> seenBefore = new CopyOnWriteArrayList<>();
+		Dio dio = server.dio();
+		dio.interceptors().add(InterceptorsWrapper.builder().onResponse((response, handler) -> {
+			seenBefore.add(((JsonNode) response.data()).get("total").asInt());
+			handler.next(response);
+		}).build());
+		dio.interceptors().add(new ErrorAdaptorInterceptor(new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper),
+				(info, error) -> this.notified.add(info), EnvelopeSettings.DEFAULTS, mapper));
+
+		List<Counted> data = dio.get("/counted", new ParameterizedTypeReference<List<Counted>>() {
+		}).block(Duration.ofSeconds(20)).data();
+
+		assertThat(data).containsExactly(new Counted("Ann"), new Counted("Bo"));
+		// one read per element, from the body's tokens: no tree of the data was built and walked again
+		assertThat(Counted.parsers).hasSize(2).noneMatch(parser -> parser.contains("Tree"));
+		assertThat(seenBefore).containsExactly(2);
+	}
+
+	@Test
+	void aTopLevelArrayIsNoEnvelopeAndIsDecodedOnceStraightIntoTheType() {
+		json("/counted-array", 200, "[{\"name\":\"Cy\"},{\"name\":\"Di\"}]");
+		Counted.parsers.clear();
+
+		List<Counted> data = dio().get("/counted-array", new ParameterizedTypeReference<List<Counted>>() {
+		}).block(Duration.ofSeconds(20)).data();
+
+		assertThat(data).containsExactly(new Counted("Cy"), new Counted("Di"));
+		assertThat(Counted.parsers).hasSize(2).noneMatch(parser -> parser.contains("Tree"));
+		assertThat(this.notified).isEmpty();
+	}
+
+	@Test
+	void aTypedBusinessFailureOrADataThatDoesNotFitFailsAsBefore() {
+		json("/counted-fails", 200, "{\"success\":false,\"data\":{\"name\":\"Ann\"},\"errorMessage\":\"no\"}");
+		json("/counted-text", 200, "{\"success\":true,\"data\":\"not a user\"}");
+		Dio dio = dio();
+
+		BizException biz = catchThrowableOfType(BizException.class,
+				() -> dio.get("/counted-fails", Counted.class).block(Duration.ofSeconds(20)));
+		DioException unfit = catchThrowableOfType(DioException.class,
+				() -> dio.get("/counted-text", User.class).block(Duration.ofSeconds(20)));
+
+		assertThat(biz.type()).isEqualTo(DioExceptionType.BIZ_ERROR);
+		assertThat(biz.getMessage()).startsWith("no");
+		assertThat(biz.response().data()).isEqualTo(Map.of("success", false, "data", Map.of("name", "Ann"),
+				"errorMessage", "no"));
+		assertThat(unfit.type()).isEqualTo(DioExceptionType.UNKNOWN);
+		assertThat(unfit.getMessage()).contains("cannot become");
 	}
 
 	record Envelope(boolean success, User data) {

@@ -6,14 +6,18 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioBuilderCustomizer;
-import io.github.diospring.adapter.PoolSettings;
-import io.github.diospring.adapter.HttpClientAdapter;
 import io.github.diospring.Redaction;
+import io.github.diospring.adapter.AdapterType;
+import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.PoolSettings;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.interceptor.Interceptor;
 import io.github.diospring.envelope.ErrorAdaptor;
@@ -182,6 +186,9 @@ final class DioClientFactory {
 			.apply(settings, this.globalSettings.withRedirects(HttpRedirects.DONT_FOLLOW));
 		PoolSettings poolSettings = settings.pool();
 		ClientHttpConnectorBuilder<?> connector = lenientHeaders(ClientProxy.apply(settings, this.connectorBuilder));
+		AdapterType adapterType = settings.pick(DioClientProperties::getAdapter);
+		// straight on Reactor Netty unless asked for WebClient, or the connector is not Reactor Netty's
+		boolean direct = adapterType != AdapterType.WEBCLIENT && connector instanceof ReactorClientHttpConnectorBuilder;
 		ConnectionProvider pool = null;
 		if (connector instanceof ReactorClientHttpConnectorBuilder reactor) {
 			if (poolSettings != null) {
@@ -189,7 +196,7 @@ final class DioClientFactory {
 				pool = own;
 				reactor = reactor.withHttpClientFactory(() -> HttpClient.create(own));
 			}
-			connector = reactor.withHttpClientCustomizer(this::readyForDio);
+			connector = reactor.withHttpClientCustomizer(direct ? this::withDioConnectTimeout : this::readyForDio);
 		}
 		else if (poolSettings != null) {
 			throw new DioConfigurationException(settings.poolProperty(), "set",
@@ -207,7 +214,10 @@ final class DioClientFactory {
 				}
 				pool = version.pool();
 			}
-			return build(settings, options, version.connector().build(connectorSettings), pool, names);
+			HttpClientAdapter transport = direct
+					? reactorNetty((ReactorClientHttpConnectorBuilder) version.connector(), connectorSettings, pool)
+					: webClient(version.connector().build(connectorSettings), pool);
+			return build(settings, options, transport, names);
 		}
 		catch (RuntimeException ex) {
 			if (pool != null) {
@@ -217,18 +227,39 @@ final class DioClientFactory {
 		}
 	}
 
-	private Dio build(ClientSettings settings, BaseOptions options, ClientHttpConnector connector,
-			@Nullable ConnectionProvider pool, Map<Interceptor, String> names) {
+	/**
+	 * The default transport: the Reactor Netty client exactly as Boot's connector builder makes it
+	 * (its factory, resources, customizers, then {@code spring.http.clients.*} and the client's TLS
+	 * settings), taken from the last customizer, which Boot applies after everything else.
+	 */
+	private static HttpClientAdapter reactorNetty(ReactorClientHttpConnectorBuilder connector,
+			HttpClientSettings connectorSettings, @Nullable ConnectionProvider pool) {
+		AtomicReference<@Nullable HttpClient> built = new AtomicReference<>();
+		connector.withHttpClientCustomizer(client -> {
+			built.set(client);
+			return client;
+		}).build(connectorSettings);
+		HttpClient httpClient = Objects.requireNonNull(built.get(), "the connector builder made no HttpClient");
+		return (pool != null) ? ReactorNettyAdapter.create(httpClient, pool) : ReactorNettyAdapter.create(httpClient);
+	}
+
+	/** The WebClient transport, on a copy of Boot's {@code WebClient.Builder} (its filters come along). */
+	private HttpClientAdapter webClient(ClientHttpConnector connector, @Nullable ConnectionProvider pool) {
 		// dio observes the logical request itself; WebClient's own observation would count each hop again
 		WebClient.Builder webClient = this.webClientBuilders.getIfAvailable(WebClient::builder)
 			.clientConnector(connector)
 			.observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP);
+		return (pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient);
+	}
+
+	private Dio build(ClientSettings settings, BaseOptions options, HttpClientAdapter transport,
+			Map<Interceptor, String> names) {
 		Dio.Builder builder = Dio.builder()
 			.name(settings.name)
 			.observationRegistry(this.observation.registry())
 			.observationConvention(this.observation.convention())
 			.options(options)
-			.adapter(adapter(settings, (pool != null) ? WebClientAdapter.create(webClient, pool) : new WebClientAdapter(webClient)))
+			.adapter(adapter(settings, transport))
 			.transformer(new DefaultTransformer(this.jsonMapper))
 			.jsonMapper(this.jsonMapper);
 		List<Interceptor> chain = this.builtIns.apply(settings, select(settings), this.interceptors.values(), names);
@@ -250,9 +281,12 @@ final class DioClientFactory {
 	 * (30 s), so that dio's {@code connect-timeout} (zero: none) is the one that applies.
 	 */
 	private HttpClient readyForDio(HttpClient httpClient) {
-		HttpClient ready = WebClientAdapter.prepare(httpClient);
-		return (this.globalSettings.connectTimeout() != null) ? ready
-				: ready.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
+		return withDioConnectTimeout(WebClientAdapter.prepare(httpClient));
+	}
+
+	private HttpClient withDioConnectTimeout(HttpClient httpClient) {
+		return (this.globalSettings.connectTimeout() != null) ? httpClient
+				: httpClient.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
 	}
 
 	/** The transport, wrapped by the optional integrations (a circuit breaker). */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.github.diospring.ListFormat;
 import io.github.diospring.ResponseType;
+import io.github.diospring.adapter.AdapterType;
 import io.github.diospring.cache.CachePolicy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -91,6 +92,14 @@ public class DioClientProperties {
 	 * Needs the Reactor Netty connector.
 	 */
 	private @Nullable HttpVersion httpVersion;
+
+	/**
+	 * Transport: reactor-netty (default; dio straight on Reactor Netty's HttpClient, built from
+	 * Boot's connector settings) or webclient (through a WebClient from Boot's WebClient.Builder,
+	 * for applications that rely on its filters). Both need the Reactor Netty connector; with
+	 * another connector the client uses webclient.
+	 */
+	private @Nullable AdapterType adapter;
 
 	/** Forward proxy. */
 	private final Proxy proxy = new Proxy();
@@ -281,6 +290,14 @@ public class DioClientProperties {
 
 	public void setHttpVersion(@Nullable HttpVersion httpVersion) {
 		this.httpVersion = httpVersion;
+	}
+
+	public @Nullable AdapterType getAdapter() {
+		return this.adapter;
+	}
+
+	public void setAdapter(@Nullable AdapterType adapter) {
+		this.adapter = adapter;
 	}
 
 	public Proxy getProxy() {

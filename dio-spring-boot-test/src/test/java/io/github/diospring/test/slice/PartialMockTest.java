@@ -1,6 +1,6 @@
 package io.github.diospring.test.slice;
 
-import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.autoconfigure.DioClients;
 import io.github.diospring.test.MockDioAdapter;
 import io.github.diospring.test.autoconfigure.DioTest;
@@ -22,7 +22,7 @@ class PartialMockTest {
 	void onlyTheNamedClientIsMocked() {
 		DioClients clients = this.context.getBean(DioClients.class);
 		assertThat(clients.get("github").httpClientAdapter()).isInstanceOf(MockDioAdapter.class);
-		assertThat(clients.get("default").httpClientAdapter()).isInstanceOf(WebClientAdapter.class);
+		assertThat(clients.get("default").httpClientAdapter()).isInstanceOf(ReactorNettyAdapter.class);
 		assertThat(this.context.getBeansOfType(MockDioAdapter.class)).containsOnlyKeys("githubMockDioAdapter");
 	}
 
