@@ -18,6 +18,7 @@ import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.Response;
 import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.bench.Payloads.User;
 import io.github.diospring.cookie.CookieManager;
@@ -103,14 +104,8 @@ public final class Checks {
 				}
 				else {
 					boolean netty = variant.startsWith(Clients.DIO_NETTY);
-					HttpClientAdapter adapter;
-					try {
-						adapter = netty ? NettyAdapter.create() : WebClientAdapter.create(Clients.reactorNetty("check", pool));
-					}
-					catch (IllegalStateException ex) {
-						results.add(Map.of("client", variant, "error", String.valueOf(ex.getMessage())));
-						continue;
-					}
+					HttpClientAdapter adapter = netty ? ReactorNettyAdapter.create(Clients.reactorNetty("check", pool))
+							: WebClientAdapter.create(Clients.reactorNetty("check", pool));
 					Dio dio = Dio.builder()
 						.options(BaseOptions.builder().baseUrl(base).build())
 						.adapter(adapter)

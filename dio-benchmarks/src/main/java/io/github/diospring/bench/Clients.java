@@ -22,6 +22,7 @@ import io.github.diospring.Dio;
 import io.github.diospring.Response;
 import io.github.diospring.adapter.ResponseBody;
 import io.github.diospring.adapter.PoolSettings;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.bench.Payloads.PostReply;
 import io.github.diospring.bench.Payloads.User;
@@ -137,9 +138,9 @@ public final class Clients {
 			case DIO_COOKIE -> new DioClient(webClientDio(baseUrl), true, false, false);
 			case DIO_ENVELOPE -> new DioClient(webClientDio(baseUrl), false, true, false);
 			case DIO_LOG -> new DioClient(webClientDio(baseUrl), false, false, true);
-			case DIO_NETTY -> new DioClient(NettyAdapter.dio(baseUrl), false, false, false);
-			case DIO_NETTY_INTERCEPTORS -> new DioClient(NettyAdapter.dio(baseUrl), true, true, true);
-			case DIO_NETTY_ENVELOPE -> new DioClient(NettyAdapter.dio(baseUrl), false, true, false);
+			case DIO_NETTY -> new DioClient(nettyDio(baseUrl), false, false, false);
+			case DIO_NETTY_INTERCEPTORS -> new DioClient(nettyDio(baseUrl), true, true, true);
+			case DIO_NETTY_ENVELOPE -> new DioClient(nettyDio(baseUrl), false, true, false);
 			case DIO_CREATE -> new DioClient(Dio.create(BaseOptions.builder().baseUrl(baseUrl).build()), false, false,
 					false);
 			case DIO_BOOT -> BootClient.start(baseUrl);
@@ -151,6 +152,14 @@ public final class Clients {
 					+ " or " + List.of(DIO_DOWNLOAD, DIO_COOKIE, DIO_ENVELOPE, DIO_LOG, DIO_NETTY_ENVELOPE, RESTCLIENT,
 							JDK));
 		};
+	}
+
+	/** dio as {@code ReactorNettyAdapter.create()} makes it: the adapter's own pool with dio's defaults. */
+	private static Dio nettyDio(String baseUrl) {
+		return Dio.builder()
+			.options(BaseOptions.builder().baseUrl(baseUrl).build())
+			.adapter(ReactorNettyAdapter.create())
+			.build();
 	}
 
 	/** dio as {@code WebClientAdapter.create()} makes it: the adapter's own pool with dio's defaults. */
