@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.Response;
+import io.github.diospring.adapter.HttpClientAdapter;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.bench.Payloads.User;
 import io.github.diospring.cookie.CookieManager;
@@ -45,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks that are not throughput: (1) how often the ~100 KB JSON body is parsed and converted per
- * request (dio, dio with interceptors, raw WebClient); (2) the heap while dio streams the 100 MiB
+ * request (dio on both adapters with and without interceptors, the envelope-wrapped list through
+ * the envelope interceptor, raw WebClient); (2) the heap while dio streams the 100 MiB
  * file to disk ({@code dio.download}, and a STREAM response written with DataBufferUtils), meant to
  * run with {@code -Xmx64m} (raw WebClient alongside for reference).
  * Usage: {@code java -Xmx64m -cp benchmarks.jar io.github.diospring.bench.Checks <out.json>}
@@ -80,7 +83,9 @@ public final class Checks {
 	private static List<Map<String, Object>> decodeChecks(String base) {
 		List<Map<String, Object>> results = new ArrayList<>();
 		int requests = 20;
-		for (String variant : List.of(Clients.DIO, Clients.DIO_INTERCEPTORS, Clients.WEBCLIENT)) {
+		// dio-rn+envelope reads the envelope-wrapped list through the envelope interceptor's typed unwrap
+		for (String variant : List.of(Clients.DIO_NETTY, Clients.DIO_NETTY_INTERCEPTORS, Clients.DIO_NETTY_ENVELOPE,
+				Clients.DIO, Clients.DIO_INTERCEPTORS, Clients.WEBCLIENT)) {
 			CountingMapper mapper = CountingMapper.create();
 			ConnectionProvider pool = Clients.pool("check");
 			try {
@@ -98,30 +103,41 @@ public final class Checks {
 					}
 				}
 				else {
+					boolean netty = variant.startsWith(Clients.DIO_NETTY);
+					HttpClientAdapter adapter = netty ? ReactorNettyAdapter.create(Clients.reactorNetty("check", pool))
+							: WebClientAdapter.create(Clients.reactorNetty("check", pool));
 					Dio dio = Dio.builder()
 						.options(BaseOptions.builder().baseUrl(base).build())
-						.adapter(WebClientAdapter.create(Clients.reactorNetty("check", pool)))
+						.adapter(adapter)
 						.jsonMapper(mapper)
 						.build();
-					if (variant.equals(Clients.DIO_INTERCEPTORS)) {
+					boolean envelopeOnly = variant.equals(Clients.DIO_NETTY_ENVELOPE);
+					if (variant.endsWith("+interceptors")) {
 						dio.interceptors().add(new CookieManager(new DefaultCookieJar()));
+					}
+					if (variant.endsWith("+interceptors") || envelopeOnly) {
 						dio.interceptors().add(new ErrorAdaptorInterceptor(
 								new DefaultErrorAdaptor(EnvelopeFields.UMI, 4, mapper), new LoggingErrorNotifier(),
 								EnvelopeSettings.DEFAULTS, mapper));
+					}
+					if (variant.endsWith("+interceptors")) {
 						dio.interceptors().add(LogInterceptor.builder().build());
 					}
-					dio.get(Payloads.LARGE, Payloads.USER_LIST).block();
+					String path = envelopeOnly ? Payloads.LARGE_ENVELOPE : Payloads.LARGE;
+					dio.get(path, Payloads.USER_LIST).block();
 					mapper.reset();
 					for (int i = 0; i < requests; i++) {
-						Response<List<User>> r = dio.get(Payloads.LARGE, Payloads.USER_LIST).block();
+						Response<List<User>> r = dio.get(path, Payloads.USER_LIST).block();
 						records = r.data().size();
 						if (!(r.data().get(0) instanceof User)) {
 							throw new IllegalStateException("not decoded into User: " + r.data().get(0).getClass());
 						}
 					}
+					dio.close();
 				}
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("client", variant);
+				row.put("path", variant.equals(Clients.DIO_NETTY_ENVELOPE) ? Payloads.LARGE_ENVELOPE : Payloads.LARGE);
 				row.put("requests", requests);
 				row.put("recordsPerResponse", records);
 				row.put("parsesPerRequest", mapper.parsers.get() / (double) requests);

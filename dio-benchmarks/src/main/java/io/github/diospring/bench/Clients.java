@@ -21,6 +21,8 @@ import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.Response;
 import io.github.diospring.adapter.ResponseBody;
+import io.github.diospring.adapter.PoolSettings;
+import io.github.diospring.adapter.ReactorNettyAdapter;
 import io.github.diospring.adapter.WebClientAdapter;
 import io.github.diospring.bench.Payloads.PostReply;
 import io.github.diospring.bench.Payloads.User;
@@ -53,15 +55,34 @@ import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The clients under test, each configured the way a careful user would for 64 requests in flight
- * against one host: pools of 128 connections, HTTP/1.1, no compression, redirects off.
+ * The clients under test, all constructed here. The dio clients are what users get from dio's own
+ * factories ({@code WebClientAdapter.create()}, {@code ReactorNettyAdapter.create()},
+ * {@code Dio.create()}, the auto-configured bean); the peers are configured the way a careful user
+ * would for one busy host: as many connections as dio's default pool ({@link #POOL}), HTTP/1.1, no
+ * compression, redirects off.
  */
 public final class Clients {
 
-	/** Client names, as used in {@code @Param("client")}. */
-	public static final String DIO = "dio";
+	/**
+	 * Client names, as used in {@code @Param("client")}. This one: dio on the WebClient adapter,
+	 * {@code WebClientAdapter.create()} (its own pool, {@code PoolSettings.defaults()}).
+	 */
+	public static final String DIO = "dio-wc";
 
-	public static final String DIO_INTERCEPTORS = "dio+interceptors";
+	/** {@link #DIO} with the three built-in interceptors: cookie manager, envelope (error adaptor), log. */
+	public static final String DIO_INTERCEPTORS = "dio-wc+interceptors";
+
+	/** dio on the Reactor Netty adapter, {@code ReactorNettyAdapter.create()} (its own pool, dio's defaults). */
+	public static final String DIO_NETTY = "dio-rn";
+
+	/** {@link #DIO_NETTY} with the three built-in interceptors. */
+	public static final String DIO_NETTY_INTERCEPTORS = "dio-rn+interceptors";
+
+	/** {@code Dio.create(options)} as users get it: its default adapter, nothing else. */
+	public static final String DIO_CREATE = "dio-create";
+
+	/** The {@code Dio} bean of a real, non-web Spring Boot application with Boot's and dio's defaults. */
+	public static final String DIO_BOOT = "dio-boot";
 
 	public static final String WEBCLIENT = "webclient";
 
@@ -71,17 +92,35 @@ public final class Clients {
 
 	public static final String OKHTTP = "okhttp";
 
-	/** dio without interceptors, downloading with {@code dio.download(path, savePath)} (temp file + atomic move). */
+	/** {@link #DIO}, downloading with {@code dio.download(path, savePath)} (temp file + atomic move). */
 	public static final String DIO_DOWNLOAD = "dio.download";
 
-	/** Ad-hoc variants (not in the default @Param lists): dio with one of the three interceptors. */
-	public static final String DIO_LOG = "dio+log";
+	/** Ad-hoc variants (not in the default @Param lists): dio-wc with one of the three interceptors. */
+	public static final String DIO_LOG = "dio-wc+log";
 
-	public static final String DIO_COOKIE = "dio+cookie";
+	public static final String DIO_COOKIE = "dio-wc+cookie";
 
-	public static final String DIO_ENVELOPE = "dio+envelope";
+	public static final String DIO_ENVELOPE = "dio-wc+envelope";
 
-	static final int POOL = 128;
+	/** dio on the Reactor Netty adapter with the envelope interceptor only (the envelope benchmark). */
+	public static final String DIO_NETTY_ENVELOPE = "dio-rn+envelope";
+
+	/** Every client the scaling curves and the default JMH rows cover, in report order. */
+	public static final List<String> MAIN = List.of(DIO_NETTY, DIO_NETTY_INTERCEPTORS, DIO, DIO_INTERCEPTORS,
+			DIO_CREATE, DIO_BOOT, WEBCLIENT, OKHTTP);
+
+	/**
+	 * Connections per host for the hand-configured peers (raw WebClient, OkHttp, RestClient): the
+	 * same limit as dio's {@code PoolSettings.defaults()}, so that every client has as many
+	 * connections as dio's own pool.
+	 */
+	static final int POOL = PoolSettings.defaults().maxConnections();
+
+	/** Requests waiting for a connection, raw WebClient's pool: dio's default too. */
+	static final int PENDING = PoolSettings.defaults().pendingAcquireMaxCount();
+
+	/** Raw WebClient decodes responses up to this size (its default, 256 KB, is below the 1 MB body). */
+	static final int MAX_IN_MEMORY = 16 * 1024 * 1024;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -93,19 +132,42 @@ public final class Clients {
 
 	public static BenchClient create(String name, String baseUrl) {
 		return switch (name) {
-			case DIO -> new DioClient(baseUrl, false, false, false);
-			case DIO_DOWNLOAD -> new DioClient(baseUrl, false, false, false).withDownloadApi();
-			case DIO_INTERCEPTORS -> new DioClient(baseUrl, true, true, true);
-			case DIO_COOKIE -> new DioClient(baseUrl, true, false, false);
-			case DIO_ENVELOPE -> new DioClient(baseUrl, false, true, false);
-			case DIO_LOG -> new DioClient(baseUrl, false, false, true);
+			case DIO -> new DioClient(webClientDio(baseUrl), false, false, false);
+			case DIO_DOWNLOAD -> new DioClient(webClientDio(baseUrl), false, false, false).withDownloadApi();
+			case DIO_INTERCEPTORS -> new DioClient(webClientDio(baseUrl), true, true, true);
+			case DIO_COOKIE -> new DioClient(webClientDio(baseUrl), true, false, false);
+			case DIO_ENVELOPE -> new DioClient(webClientDio(baseUrl), false, true, false);
+			case DIO_LOG -> new DioClient(webClientDio(baseUrl), false, false, true);
+			case DIO_NETTY -> new DioClient(nettyDio(baseUrl), false, false, false);
+			case DIO_NETTY_INTERCEPTORS -> new DioClient(nettyDio(baseUrl), true, true, true);
+			case DIO_NETTY_ENVELOPE -> new DioClient(nettyDio(baseUrl), false, true, false);
+			case DIO_CREATE -> new DioClient(Dio.create(BaseOptions.builder().baseUrl(baseUrl).build()), false, false,
+					false);
+			case DIO_BOOT -> BootClient.start(baseUrl);
 			case WEBCLIENT -> new RawWebClient(baseUrl);
 			case RESTCLIENT -> new RestClientClient(baseUrl);
 			case JDK -> new JdkClient(baseUrl);
 			case OKHTTP -> new OkHttpBenchClient(baseUrl);
-			default -> throw new IllegalArgumentException("Unknown client '" + name + "'; use one of " + List.of(DIO,
-					DIO_INTERCEPTORS, WEBCLIENT, RESTCLIENT, JDK, OKHTTP));
+			default -> throw new IllegalArgumentException("Unknown client '" + name + "'; use one of " + MAIN
+					+ " or " + List.of(DIO_DOWNLOAD, DIO_COOKIE, DIO_ENVELOPE, DIO_LOG, DIO_NETTY_ENVELOPE, RESTCLIENT,
+							JDK));
 		};
+	}
+
+	/** dio as {@code ReactorNettyAdapter.create()} makes it: the adapter's own pool with dio's defaults. */
+	private static Dio nettyDio(String baseUrl) {
+		return Dio.builder()
+			.options(BaseOptions.builder().baseUrl(baseUrl).build())
+			.adapter(ReactorNettyAdapter.create())
+			.build();
+	}
+
+	/** dio as {@code WebClientAdapter.create()} makes it: the adapter's own pool with dio's defaults. */
+	private static Dio webClientDio(String baseUrl) {
+		return Dio.builder()
+			.options(BaseOptions.builder().baseUrl(baseUrl).build())
+			.adapter(WebClientAdapter.create())
+			.build();
 	}
 
 	public static ReactiveBenchClient createReactive(String name, String baseUrl) {
@@ -123,8 +185,9 @@ public final class Clients {
 	}
 
 	/**
-	 * The Reactor Netty client both dio and raw WebClient run on: identical settings, its own pool.
+	 * Raw WebClient's Reactor Netty client: no redirects, no compression, its own pool.
 	 * @param name the pool's name
+	 * @param pool the pool
 	 * @return the connector's client
 	 */
 	static HttpClient reactorNetty(String name, ConnectionProvider pool) {
@@ -138,7 +201,7 @@ public final class Clients {
 	static ConnectionProvider pool(String name) {
 		return ConnectionProvider.builder(name)
 			.maxConnections(POOL)
-			.pendingAcquireMaxCount(-1)
+			.pendingAcquireMaxCount(PENDING)
 			.maxIdleTime(Duration.ofSeconds(60))
 			.build();
 	}
@@ -154,20 +217,15 @@ public final class Clients {
 
 	// ---------------------------------------------------------------- dio
 
-	/** dio on Reactor Netty; optionally with the three built-in interceptors. */
-	static final class DioClient implements ReactiveBenchClient {
-
-		private final ConnectionProvider pool = pool("dio");
+	/** A dio client under test; optionally with the three built-in interceptors added. */
+	static class DioClient implements ReactiveBenchClient {
 
 		private final Dio dio;
 
 		private boolean downloadApi;
 
-		DioClient(String baseUrl, boolean cookies, boolean envelope, boolean log) {
-			this.dio = Dio.builder()
-				.options(BaseOptions.builder().baseUrl(baseUrl).build())
-				.adapter(WebClientAdapter.create(reactorNetty("dio", this.pool)))
-				.build();
+		DioClient(Dio dio, boolean cookies, boolean envelope, boolean log) {
+			this.dio = dio;
 			// The auto-configuration's order: cookies early, then the envelope, the log last.
 			if (cookies) {
 				this.dio.interceptors().add(new CookieManager(new DefaultCookieJar()));
@@ -224,9 +282,13 @@ public final class Clients {
 		}
 
 		@Override
+		public Mono<List<User>> getListMono(String path) {
+			return this.dio.get(path, Payloads.USER_LIST).map(Response::data);
+		}
+
+		@Override
 		public void close() {
 			this.dio.close();
-			this.pool.dispose();
 		}
 
 	}
@@ -244,6 +306,7 @@ public final class Clients {
 			this.web = WebClient.builder()
 				.baseUrl(baseUrl)
 				.clientConnector(new ReactorClientHttpConnector(reactorNetty("webclient", this.pool)))
+				.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_IN_MEMORY))
 				.build();
 		}
 
@@ -255,6 +318,11 @@ public final class Clients {
 		@Override
 		public Mono<List<User>> getLargeMono() {
 			return this.web.get().uri(Payloads.LARGE).retrieve().bodyToMono(Payloads.USER_LIST);
+		}
+
+		@Override
+		public Mono<List<User>> getListMono(String path) {
+			return this.web.get().uri(path).retrieve().bodyToMono(Payloads.USER_LIST);
 		}
 
 		@Override
@@ -422,12 +490,14 @@ public final class Clients {
 
 	// ---------------------------------------------------------------- OkHttp 5
 
-	/** OkHttp 5 with its dispatcher and idle pool raised to 128; Jackson on the body stream. */
+	/** OkHttp 5 with its dispatcher and idle pool raised to {@link #POOL}; Jackson on the body stream. */
 	static final class OkHttpBenchClient implements BenchClient {
 
 		private static final MediaType JSON = MediaType.get("application/json");
 
 		private final OkHttpClient ok;
+
+		private final String base;
 
 		private final String small;
 
@@ -447,6 +517,7 @@ public final class Clients {
 				.followRedirects(false)
 				.readTimeout(TIMEOUT)
 				.build();
+			this.base = baseUrl;
 			this.small = baseUrl + Payloads.SMALL;
 			this.large = baseUrl + Payloads.LARGE;
 			this.post = baseUrl + Payloads.POST;
@@ -483,6 +554,40 @@ public final class Clients {
 			try (okhttp3.Response response = execute(new Request.Builder().url(this.post).post(body).build())) {
 				return Payloads.MAPPER.readValue(response.body().byteStream(), PostReply.class);
 			}
+		}
+
+		/**
+		 * Asynchronous GET ({@code enqueue}): the dispatcher runs up to {@link #POOL} calls at once, each
+		 * on a thread of its own, and queues the rest; the body is decoded on that thread.
+		 * @param path {@link Payloads#SMALL} (a user) or a list of users
+		 */
+		void enqueue(String path, Runnable done, java.util.function.Consumer<Throwable> failed) {
+			this.ok.newCall(new Request.Builder().url(this.base + path).build()).enqueue(new okhttp3.Callback() {
+				@Override
+				public void onResponse(okhttp3.Call call, okhttp3.Response response) {
+					try (response) {
+						if (!response.isSuccessful()) {
+							throw new IOException("HTTP " + response.code() + " from " + call.request().url());
+						}
+						if (Payloads.SMALL.equals(path)) {
+							Payloads.MAPPER.readValue(response.body().byteStream(), User.class);
+						}
+						else {
+							Payloads.MAPPER.readValue(response.body().byteStream(), Payloads.USER_LIST_JACKSON);
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						failed.accept(ex);
+						return;
+					}
+					done.run();
+				}
+
+				@Override
+				public void onFailure(okhttp3.Call call, IOException ex) {
+					failed.accept(ex);
+				}
+			});
 		}
 
 		@Override

@@ -31,8 +31,8 @@ import reactor.core.publisher.Flux;
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g", "-XX:+UseG1GC",
 		"-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-Djdk.httpclient.enableAllMethodRetry=true" })
-@Warmup(iterations = 6, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 4, time = 2)
 public class FlatMap64Benchmark {
 
 	/** Requests per invocation. */
@@ -41,7 +41,8 @@ public class FlatMap64Benchmark {
 	/** Requests in flight. */
 	public static final int CONCURRENCY = 64;
 
-	@Param({ Clients.DIO, Clients.DIO_INTERCEPTORS, Clients.WEBCLIENT })
+	@Param({ Clients.DIO_NETTY, Clients.DIO_NETTY_INTERCEPTORS, Clients.DIO, Clients.DIO_INTERCEPTORS,
+			Clients.DIO_CREATE, Clients.DIO_BOOT, Clients.WEBCLIENT })
 	public String client;
 
 	private ReactiveBenchClient http;

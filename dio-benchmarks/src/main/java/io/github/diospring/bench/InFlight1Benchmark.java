@@ -27,12 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g", "-XX:+UseG1GC",
 		"-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-Djdk.httpclient.enableAllMethodRetry=true" })
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 2)
 public class InFlight1Benchmark {
 
-	@Param({ Clients.DIO, Clients.DIO_INTERCEPTORS, Clients.WEBCLIENT, Clients.RESTCLIENT, Clients.JDK,
-			Clients.OKHTTP })
+	/** {@link Clients#MAIN}; RestClient and the JDK client on demand ({@code -p client=restclient,jdk}). */
+	@Param({ Clients.DIO_NETTY, Clients.DIO_NETTY_INTERCEPTORS, Clients.DIO, Clients.DIO_INTERCEPTORS,
+			Clients.DIO_CREATE, Clients.DIO_BOOT, Clients.WEBCLIENT, Clients.OKHTTP })
 	public String client;
 
 	private BenchClient http;

@@ -21,6 +21,15 @@ public final class Payloads {
 	/** ~100 KB: a JSON array of {@link User}s. */
 	public static final String LARGE = "/large.json";
 
+	/** ~10 KB: a JSON array of {@link User}s. */
+	public static final String LIST_10K = "/list-10k.json";
+
+	/** ~1 MB: a JSON array of {@link User}s. */
+	public static final String LIST_1M = "/list-1m.json";
+
+	/** {@link #LARGE}'s array wrapped in an envelope: {@code {"success":true,"data":[...]}}. */
+	public static final String LARGE_ENVELOPE = "/large-envelope.json";
+
 	/** nginx answers {@code return 200 '{...PostReply...}'} after discarding the request body. */
 	public static final String POST = "/post";
 

@@ -16,6 +16,9 @@ public interface ReactiveBenchClient extends BenchClient {
 
 	Mono<PostReply> postSmallMono();
 
+	/** @param path a JSON array of users ({@code /list-10k.json}, {@code /large.json}, {@code /list-1m.json}) */
+	Mono<List<User>> getListMono(String path);
+
 	/** @return bytes written */
 	Mono<Long> downloadMono(Path target);
 
