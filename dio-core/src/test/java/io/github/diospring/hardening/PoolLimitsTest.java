@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -41,9 +42,12 @@ class PoolLimitsTest {
 
 	private static DisposableServer server;
 
+	/** The server's own event loops: the client under test runs on Reactor Netty's global ones. */
+	private static final LoopResources serverLoops = LoopResources.create("pool-limits-server", 2, true);
+
 	@BeforeAll
 	static void startServer() {
-		server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+		server = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0).handle((request, response) -> {
 			if (peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max) >= 64) {
 				crowd.tryEmitEmpty();
 			}
@@ -56,6 +60,7 @@ class PoolLimitsTest {
 	@AfterAll
 	static void stopServer() {
 		server.disposeNow();
+		serverLoops.disposeLater().block(Duration.ofSeconds(30));
 	}
 
 	@Test
