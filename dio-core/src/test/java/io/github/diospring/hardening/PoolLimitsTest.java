@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
@@ -12,15 +11,12 @@ import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
 import io.github.diospring.adapter.PoolSettings;
 import io.github.diospring.adapter.WebClientAdapter;
+import io.github.diospring.testing.CrowdServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -33,34 +29,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class PoolLimitsTest {
 
-	private static final AtomicInteger inFlight = new AtomicInteger();
-
-	private static final AtomicInteger peakInFlight = new AtomicInteger();
-
-	/** Opens once 64 requests are in the server at once: answers wait for real concurrency, however slow the machine. */
-	private static final Sinks.Empty<Void> crowd = Sinks.empty();
-
-	private static DisposableServer server;
-
-	/** The server's own event loops: the client under test runs on Reactor Netty's global ones. */
-	private static final LoopResources serverLoops = LoopResources.create("pool-limits-server", 2, true);
+	private static CrowdServer server;
 
 	@BeforeAll
 	static void startServer() {
-		server = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0).handle((request, response) -> {
-			if (peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max) >= 64) {
-				crowd.tryEmitEmpty();
-			}
-			return Mono.firstWithSignal(crowd.asMono(), Mono.delay(Duration.ofSeconds(10)).then())
-				.then(response.sendString(Mono.just("ok")).then())
-				.doFinally(signal -> inFlight.decrementAndGet());
-		}).bindNow();
+		server = CrowdServer.start(64);
 	}
 
 	@AfterAll
 	static void stopServer() {
-		server.disposeNow();
-		serverLoops.disposeLater().block(Duration.ofSeconds(30));
+		server.close();
 	}
 
 	@Test
@@ -79,7 +57,7 @@ class PoolLimitsTest {
 
 			assertThat(errors).isEmpty();
 			assertThat(answered).isEqualTo(2000);
-			assertThat(peakInFlight.get()).as("concurrent requests the server saw").isGreaterThanOrEqualTo(64);
+			assertThat(server.peakInFlight()).as("concurrent requests the server saw").isGreaterThanOrEqualTo(64);
 		}
 	}
 

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.diospring.BaseOptions;
 import io.github.diospring.Dio;
 import io.github.diospring.DioException;
 import io.github.diospring.DioExceptionType;
+import io.github.diospring.testing.CrowdServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
@@ -52,43 +49,17 @@ class DioLimitsAutoConfigurationTest {
 					HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					WebClientAutoConfiguration.class, DioAutoConfiguration.class));
 
-	private static final AtomicInteger inFlight = new AtomicInteger();
-
-	private static final AtomicInteger peakInFlight = new AtomicInteger();
-
-	/** Opens once 64 requests are in the server at once: answers wait for real concurrency, however slow the machine. */
-	private static final Sinks.Empty<Void> crowd = Sinks.empty();
-
-	/**
-	 * The server's own event loop. Reactor Netty's global loops are not safe for it: Spring Boot's
-	 * {@code ReactorResourceFactory} uses them, and each context closing disposes them (Spring's
-	 * {@code useGlobalResources} default), which would stop a server bound on them.
-	 */
-	private static final LoopResources serverLoops = LoopResources.create("limits-server", 1, true);
-
-	private static DisposableServer server;
-
 	/** {@code /load} answers once 64 requests are in (or after 10 s); {@code /quick} at once; {@code /never} never. */
+	private static CrowdServer server;
+
 	@BeforeAll
 	static void startServer() {
-		server = HttpServer.create().runOn(serverLoops).host("127.0.0.1").port(0).route(routes -> routes
-			.get("/load", (request, response) -> {
-				if (peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max) >= 64) {
-					crowd.tryEmitEmpty();
-				}
-				return Mono.firstWithSignal(crowd.asMono(), Mono.delay(Duration.ofSeconds(10)).then())
-					.then(response.sendString(Mono.just("ok")).then())
-					.doFinally(signal -> inFlight.decrementAndGet());
-			})
-			.get("/quick", (request, response) -> response.sendString(Mono.just("ok")))
-			.get("/never", (request, response) -> Mono.never()))
-			.bindNow();
+		server = CrowdServer.start(64);
 	}
 
 	@AfterAll
 	static void stopServer() {
-		server.disposeNow();
-		serverLoops.disposeLater().block(Duration.ofSeconds(10));
+		server.close();
 	}
 
 	private static String baseUrl() {
@@ -137,7 +108,7 @@ class DioLimitsAutoConfigurationTest {
 
 			assertThat(errors).isEmpty();
 			assertThat(answered).isEqualTo(2000);
-			assertThat(peakInFlight.get()).isGreaterThanOrEqualTo(64);
+			assertThat(server.peakInFlight()).isGreaterThanOrEqualTo(64);
 		});
 	}
 
