@@ -116,6 +116,24 @@ def conc(mode):
     return "1" if mode == "1" else "64"
 
 
+def metric_table(p, rows, keys, cols, title, metric, heading, fmt, footer):
+    """One table of a per-request metric, each cell with its ratio to raw WebClient in the same row."""
+    p(heading)
+    p("| scenario | in flight | " + " | ".join(cols) + " |")
+    p("| --- | --- | " + " | ".join("--:" for _ in cols) + " |")
+    for scen, mode in keys:
+        base, _ = baseline(rows, scen, mode)
+        cells = []
+        for c in cols:
+            r = rows.get((scen, mode, c))
+            if not r or r[metric] is None:
+                cells.append("")
+                continue
+            cells.append(f"{fmt(scen, r[metric])} ({fmt_r(ratio(r[metric], base[metric]) if base else None)})")
+        p(f"| {title[scen]} | {mode} | " + " | ".join(cells) + " |")
+    p(footer)
+
+
 def main():
     out = sys.argv[1]
     rows = load(out)
@@ -163,38 +181,15 @@ def main():
             p(f"| {title[scen]} | {mode} | {ceiling} | " + " | ".join(cells) + " |")
         p("")
 
-        # ---- CPU
-        p("## CPU time per request (µs of the client JVM's process CPU) and ratio to raw WebClient\n")
-        p("| scenario | in flight | " + " | ".join(cols) + " |")
-        p("| --- | --- | " + " | ".join("--:" for _ in cols) + " |")
-        for scen, mode in keys:
-            base, _ = baseline(rows, scen, mode)
-            cells = []
-            for c in cols:
-                r = rows.get((scen, mode, c))
-                if not r or r["cpu"] is None:
-                    cells.append("")
-                    continue
-                cpu = r["cpu"] / 100.0 if scen == "download" else r["cpu"]  # download: per MiB
-                cells.append(f"{fmt_n(cpu)} ({fmt_r(ratio(r['cpu'], base['cpu']) if base else None)})")
-            p(f"| {title[scen]} | {mode} | " + " | ".join(cells) + " |")
-        p("\nDownload rows: CPU µs per MiB.\n")
-
-        # ---- allocation
-        p("## Allocation per request (JMH `-prof gc`, `gc.alloc.rate.norm`, KB) and ratio to raw WebClient\n")
-        p("| scenario | in flight | " + " | ".join(cols) + " |")
-        p("| --- | --- | " + " | ".join("--:" for _ in cols) + " |")
-        for scen, mode in keys:
-            base, _ = baseline(rows, scen, mode)
-            cells = []
-            for c in cols:
-                r = rows.get((scen, mode, c))
-                if not r or r["alloc"] is None:
-                    cells.append("")
-                    continue
-                cells.append(f"{r['alloc'] / 1024:,.1f} ({fmt_r(ratio(r['alloc'], base['alloc']) if base else None)})")
-            p(f"| {title[scen]} | {mode} | " + " | ".join(cells) + " |")
-        p("\nDownload rows: KB allocated per 100 MiB download.\n")
+        # ---- CPU (download rows per MiB) and allocation
+        metric_table(p, rows, keys, cols, title, "cpu",
+                     "## CPU time per request (µs of the client JVM's process CPU) and ratio to raw WebClient\n",
+                     lambda scen, v: fmt_n(v / 100.0 if scen == "download" else v),
+                     "\nDownload rows: CPU µs per MiB.\n")
+        metric_table(p, rows, keys, cols, title, "alloc",
+                     "## Allocation per request (JMH `-prof gc`, `gc.alloc.rate.norm`, KB) and ratio to raw WebClient\n",
+                     lambda scen, v: f"{v / 1024:,.1f}",
+                     "\nDownload rows: KB allocated per 100 MiB download.\n")
 
         # ---- dio vs OkHttp
         p("## dio against OkHttp 5, row by row\n")
