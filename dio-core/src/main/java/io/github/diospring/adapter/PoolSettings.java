@@ -76,6 +76,24 @@ public record PoolSettings(int maxConnections, int pendingAcquireMaxCount, Durat
 	}
 
 	/**
+	 * Releases a pool an adapter owns: at once when forced (exchanges in flight are cut), else once
+	 * the connections in use come back.
+	 * @param pool the pool, or null when the adapter owns none
+	 * @param force whether to cut exchanges in flight
+	 */
+	static void release(@Nullable ConnectionProvider pool, boolean force) {
+		if (pool == null) {
+			return;
+		}
+		if (force) {
+			pool.dispose();
+		}
+		else {
+			pool.disposeLater().subscribe();
+		}
+	}
+
+	/**
 	 * @param name the pool's name, in Reactor Netty's metrics and logs
 	 * @return a new Reactor Netty pool with these settings; the caller disposes it
 	 */

@@ -144,14 +144,7 @@ public final class ReactorNettyAdapter implements HttpClientAdapter {
 
 	@Override
 	public void close(boolean force) {
-		if (this.ownedPool != null) {
-			if (force) {
-				this.ownedPool.dispose();
-			}
-			else {
-				this.ownedPool.disposeLater().subscribe();
-			}
-		}
+		PoolSettings.release(this.ownedPool, force);
 	}
 
 	private Mono<ResponseBody> follow(RequestOptions options, RedirectHop hop, List<RedirectRecord> redirects,
